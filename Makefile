@@ -1,0 +1,41 @@
+# Two commands do all the set-up (see README.md):
+#   make lab   - create .venv, install the package with the lesson extras, start JupyterLab
+#   make test  - create .venv, install the test extras, run ruff, mypy, pytest (doctests included)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test lint typecheck pytest docs bench present clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.lessons-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[lessons]'
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	touch $@ $(VENV)/.lessons-installed
+
+lab: $(VENV)/.lessons-installed
+	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) lessons/00-start-here.ipynb
+
+test: $(VENV)/.test-installed lint typecheck pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis artifacts docs/_build
