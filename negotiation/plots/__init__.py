@@ -1,0 +1,9 @@
+"""Figures for the lessons: each function takes results and returns a matplotlib ``Figure``.
+
+Plotting never changes a result; the layers below (games, solvers, models)
+never import this package.
+"""
+
+from .style import PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
+
+__all__ = ["PALETTE", "PLAYER_COLOURS", "SOLUTION_COLOURS", "new_figure", "style_axes"]
