@@ -14,10 +14,9 @@
 How it works: the extreme equilibria are the completely labelled vertex pairs of
 the best-response polytopes, enumerated in exact arithmetic
 (:mod:`negotiation.algorithms.vertex_labels`); the same enumeration tells whether
-the game is degenerate. In a non-degenerate game nashpy's support enumeration
-(von Stengel 2007, Algorithm 3.4) is exactly right, and ``solve`` runs it too and
-requires the two to agree. Whatever the route, each equilibrium is checked in
-exact arithmetic to be a pair of mutual best responses before it is returned.
+the game is degenerate. Each equilibrium is checked in exact arithmetic to be a
+pair of mutual best responses before it is returned. ``method="nashpy"`` shows
+what nashpy's support enumeration finds on the same game, for comparison.
 Maximal Nash subsets are the maximal bicliques of the bipartite graph of
 extreme equilibria (Winkels 1979; Avis et al. 2010, section 4) and components
 are its connected components.
@@ -442,8 +441,10 @@ def is_equilibrium(
     )
 
 
-def _make_equilibrium(game: BimatrixGame, x: Sequence[Number], y: Sequence[Number]) -> Equilibrium:
-    if not is_equilibrium(game, x, y):
+def _make_equilibrium(
+    game: BimatrixGame, x: Sequence[Number], y: Sequence[Number], tol: float = 1e-9
+) -> Equilibrium:
+    if not is_equilibrium(game, x, y, tol=tol):
         raise RuntimeError(
             "internal error: a computed strategy pair is not a Nash equilibrium "
             f"(row {list(map(format_number, x))}, col {list(map(format_number, y))}); please report this game"
@@ -586,35 +587,48 @@ def _degeneracy_note(game: BimatrixGame, P: Polytope, Q: Polytope, has_continuum
     return text
 
 
-def _nashpy_agrees(game: BimatrixGame, found: Sequence[Equilibrium]) -> bool:
-    """Run nashpy's support enumeration (right for non-degenerate games) and compare."""
+def _nashpy_search(
+    game: BimatrixGame, exact_set: dict[tuple[Any, ...], Equilibrium]
+) -> tuple[list[Equilibrium], int]:
+    """Equilibria found by nashpy's support enumeration, matched to the exact ones.
+
+    Returns the matched exact equilibria (plus, verified with a tolerance, any
+    nashpy result that matches none) and how many exact ones nashpy missed.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         theirs = list(game.to_nashpy().support_enumeration(non_degenerate=True))
-    if len(theirs) != len(found):
-        return False
-    unmatched = list(found)
+    found: dict[tuple[Any, ...], Equilibrium] = {}
     for x, y in theirs:
-        for k, e in enumerate(unmatched):
-            if np.allclose(e.row, x, atol=_MATCH_TOL) and np.allclose(e.col, y, atol=_MATCH_TOL):
-                del unmatched[k]
-                break
-        else:
-            return False
-    return True
+        match = next(
+            (
+                e
+                for e in exact_set.values()
+                if np.allclose(e.row, x, atol=_MATCH_TOL) and np.allclose(e.col, y, atol=_MATCH_TOL)
+            ),
+            None,
+        )
+        if match is None:  # pragma: no cover - nashpy returning a non-extreme point
+            if not is_equilibrium(game, list(x), list(y), tol=1e-7):
+                continue
+            match = _make_equilibrium(game, [float(v) for v in x], [float(v) for v in y], tol=1e-7)
+        found[match.key()] = match
+    missed = sum(1 for k in exact_set if k not in found)
+    return list(found.values()), missed
 
 
-def solve(game: BimatrixGame, *, method: Literal["auto", "exact"] = "auto") -> Solution:
+def solve(game: BimatrixGame, *, method: Literal["exact", "nashpy"] = "exact") -> Solution:
     """Find every extreme Nash equilibrium of a bimatrix game, and the components they span.
 
     Parameters
     ----------
     game : BimatrixGame
         The game to solve.
-    method : {"auto", "exact"}
-        ``"auto"`` (default) enumerates the extreme equilibria exactly and, when the
-        game is non-degenerate, also runs nashpy's support enumeration and requires
-        the two to agree. ``"exact"`` skips the nashpy cross-check.
+    method : {"exact", "nashpy"}
+        ``"exact"`` (default): enumerate the extreme equilibria exactly; complete in
+        every game, degenerate or not. ``"nashpy"``: report what nashpy's support
+        enumeration finds (each result verified and matched to its exact value), with a
+        note counting the extreme equilibria it missed; for comparisons and teaching.
 
     Returns
     -------
@@ -628,6 +642,14 @@ def solve(game: BimatrixGame, *, method: Literal["auto", "exact"] = "auto") -> S
         If ``game`` is not a :class:`BimatrixGame`.
     ValueError
         For an unknown ``method`` or a game too large to enumerate.
+
+    Notes
+    -----
+    nashpy's support enumeration (von Stengel 2007, Algorithm 3.4) is right in
+    principle for non-degenerate games, but it compares floating-point payoffs with
+    ``==``. On von Stengel's non-degenerate 6x6 game with 75 equilibria it returns
+    9 of them; on degenerate games, where equilibria come in segments and faces, it
+    is incomplete by design. That is why the default is the exact enumeration.
 
     Examples
     --------
@@ -649,13 +671,15 @@ def solve(game: BimatrixGame, *, method: Literal["auto", "exact"] = "auto") -> S
     >>> sol = solve(g)
     >>> sol.degenerate, [c.dimension for c in sol.components]
     (True, [1, 0])
+    >>> len(solve(g, method="nashpy")), solve(g, method="nashpy").note
+    (2, "nashpy's support enumeration found 2 of the 3 extreme equilibria; it missed 1.")
     """
     if not isinstance(game, BimatrixGame):
         raise TypeError(
             f"solve() needs a BimatrixGame, got {type(game).__name__}; build one with BimatrixGame(A, B)"
         )
-    if method not in ("auto", "exact"):
-        raise ValueError(f"method must be 'auto' or 'exact', got {method!r}")
+    if method not in ("exact", "nashpy"):
+        raise ValueError(f"method must be 'exact' or 'nashpy', got {method!r}")
     m, n = game.shape
     if count_bases(m, n) > MAX_BASES:
         raise ValueError(
@@ -668,36 +692,46 @@ def solve(game: BimatrixGame, *, method: Literal["auto", "exact"] = "auto") -> S
         (p, q): _make_equilibrium(game, P.vertices[p].point, Q.vertices[q].point) for p, q in pairs
     }
     degenerate = bool(P.degenerate_vertices or Q.degenerate_vertices)
+    if method == "nashpy":
+        exact_set = {e.key(): e for e in made.values()}
+        found, missed = _nashpy_search(game, exact_set)
+        equilibria = tuple(sorted(found, key=_sort_key))
+        note = (
+            f"nashpy's support enumeration found {len(found)} of the {len(exact_set)} extreme "
+            f"equilibria; it missed {missed}."
+            if missed
+            else "nashpy's support enumeration found every extreme equilibrium."
+        )
+        return Solution(
+            game=game,
+            equilibria=equilibria,
+            components=_isolated(equilibria),
+            degenerate=degenerate,
+            note=note,
+            method="nashpy support enumeration (verified, matched to exact values)",
+        )
     equilibria = tuple(sorted(made.values(), key=_sort_key))
     if degenerate:
         components = _components(P, Q, pairs, made)
         has_continuum = any(not c.is_isolated for c in components)
         note = _degeneracy_note(game, P, Q, has_continuum)
-        method_used = "exact labelled-vertex enumeration (degenerate game)"
     else:
-        components = tuple(
-            Component(
-                equilibria=(e,), nash_subsets=(NashSubset((e.strategies[0],), (e.strategies[1],)),)
-            )
-            for e in equilibria
-        )
+        components = _isolated(equilibria)
         note = ""
-        method_used = "exact labelled-vertex enumeration"
-        if method == "auto":
-            if _nashpy_agrees(game, equilibria):
-                method_used = (
-                    "nashpy support enumeration, confirmed by exact labelled-vertex enumeration"
-                )
-            else:  # pragma: no cover - never seen; kept so a slider never dies on it
-                note = (
-                    "nashpy's support enumeration disagreed with the exact enumeration on this "
-                    "game (a floating-point problem); the exact equilibria are shown."
-                )
     return Solution(
         game=game,
         equilibria=equilibria,
         components=components,
         degenerate=degenerate,
         note=note,
-        method=method_used,
+        method="exact labelled-vertex enumeration",
+    )
+
+
+def _isolated(equilibria: Sequence[Equilibrium]) -> tuple[Component, ...]:
+    return tuple(
+        Component(
+            equilibria=(e,), nash_subsets=(NashSubset((e.strategies[0],), (e.strategies[1],)),)
+        )
+        for e in equilibria
     )

@@ -34,14 +34,14 @@ def games(
 
 
 @st.composite
-def generic_games(draw, min_size: int = 1, max_size: int = 4) -> BimatrixGame:
-    """Random games with payoffs drawn from a wide range: almost surely non-degenerate."""
+def generic_games(draw, min_size: int = 1, max_size: int = 4, high: int = 10**6) -> BimatrixGame:
+    """Random games with integer payoffs in [-high, high): with a wide range, almost surely non-degenerate."""
     m = draw(st.integers(min_size, max_size))
     n = draw(st.integers(min_size, max_size))
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)
-    A = rng.integers(-(10**6), 10**6, size=(m, n))
-    B = rng.integers(-(10**6), 10**6, size=(m, n))
+    A = rng.integers(-high, high, size=(m, n))
+    B = rng.integers(-high, high, size=(m, n))
     return BimatrixGame(A, B)
 
 

@@ -217,7 +217,9 @@ def _vertices_exact(
             supports, tights, _ = _candidates(Cf, s)
             pairs: Any = zip(supports.tolist(), tights.tolist(), strict=True)
         else:
-            pairs = ((sup, tig) for sup in combinations(range(d), s) for tig in combinations(range(k), s))
+            pairs = (
+                (sup, tig) for sup in combinations(range(d), s) for tig in combinations(range(k), s)
+            )
         for support, tight in pairs:
             solved = _solve_integer([[C[r][c] for c in support] for r in tight])
             if solved is None:
@@ -262,7 +264,9 @@ def _vertices_float(
     found: dict[tuple[float, ...], LabelledVertex] = {}
     for s in range(1, min(d, k) + 1):
         supports, tights, ambiguous = _candidates(C, s)
-        for sup, tig, amb in zip(supports.tolist(), tights.tolist(), ambiguous.tolist(), strict=True):
+        for sup, tig, amb in zip(
+            supports.tolist(), tights.tolist(), ambiguous.tolist(), strict=True
+        ):
             if amb:
                 continue
             z = np.linalg.solve(C[np.ix_(tig, sup)], np.ones(s))
