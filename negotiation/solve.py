@@ -212,12 +212,26 @@ def _affine_dim(points: Sequence[Sequence[Number]]) -> int:
     if len(points) <= 1:
         return 0
     if all(isinstance(v, Fraction) for p in points for v in p):
-        import sympy
-
-        rows = [[p[k] - points[0][k] for k in range(len(p))] for p in points[1:]]
-        return int(sympy.Matrix(rows).rank())
+        rows = [[Fraction(p[k] - points[0][k]) for k in range(len(p))] for p in points[1:]]
+        return _exact_rank(rows)
     arr = np.array([[float(v) for v in p] for p in points])
     return int(np.linalg.matrix_rank(arr[1:] - arr[0], tol=1e-9))
+
+
+def _exact_rank(rows: list[list[Fraction]]) -> int:
+    """Rank of a small rational matrix by Gaussian elimination."""
+    rank, width = 0, len(rows[0])
+    for col in range(width):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][col] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for r in range(rank + 1, len(rows)):
+            f = rows[r][col] / rows[rank][col]
+            if f:
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank], strict=True)]
+        rank += 1
+    return rank
 
 
 @dataclass(frozen=True)
