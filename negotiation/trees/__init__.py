@@ -1,0 +1,107 @@
+"""Game trees: sequential moves, credible and non-credible threats, brinkmanship.
+
+The Treasury story is a sequential game. The US demands concessions under
+tariffs; Japan accepts, retaliates, or plays its "Treasury card" (hints that it
+might sell US government bonds); the US holds or backs down; Japan then sells
+or not. Whether the hint is worth anything is the question of **subgame
+perfection** [Selten1975]_: would Japan really sell, when the moment came?
+
+This package holds small, exact game trees built for teaching:
+
+* :class:`GameTree` with the builders :func:`decision`, :func:`chance`,
+  :func:`leaf` (payoffs may be numbers or sympy expressions; :meth:`GameTree.at`
+  substitutes values);
+* :func:`subgame_perfect`: every subgame-perfect equilibrium, by backward induction;
+* :func:`to_bimatrix` and :func:`nash_vs_spe`: the reduced normal form, all its
+  Nash equilibria, and the non-credible threats behind those that are not subgame perfect;
+* :func:`credibility`: is carrying out an action optimal when its node is reached
+  (and, with parameters, *when* is it);
+* :class:`Brinkmanship` and :func:`brinkmanship`: Schelling's threat that leaves
+  something to chance [Schelling1960]_;
+* :func:`read_efg` / :func:`write_efg`: Gambit's ``.efg`` files.
+
+A tiny example: a threat that is not credible.
+
+>>> from negotiation.trees import GameTree, decision, subgame_perfect, credibility
+>>> tree = GameTree(("Japan", "US"), decision("US", {
+...     "Back down": (2, 1),
+...     "Hold": decision("Japan", {"Sell": (-3, -2), "Don't sell": (0, 3)}),
+... }))
+>>> subgame_perfect(tree)[0].path
+('Hold', "Don't sell")
+>>> credibility(tree, ("Hold",), "Sell").credible
+False
+
+References
+----------
+.. [Selten1975] R. Selten, "Reexamination of the perfectness concept for
+   equilibrium points in extensive games", *International Journal of Game
+   Theory* 4, 25-55, 1975.
+.. [Schelling1960] T. C. Schelling, *The Strategy of Conflict*, Harvard
+   University Press, 1960.
+"""
+
+from .credibility import (
+    Brinkmanship,
+    BrinkmanshipResult,
+    Credibility,
+    ProbabilityInterval,
+    brinkmanship,
+    credibility,
+)
+from .efg import dumps_efg, loads_efg, read_efg, write_efg
+from .normal_form import (
+    NashVsSpe,
+    NonCredibleEquilibrium,
+    ReducedStrategy,
+    Threat,
+    nash_vs_spe,
+    reduced_strategies,
+    to_bimatrix,
+)
+from .spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
+from .tree import (
+    Chance,
+    Decision,
+    GameTree,
+    Node,
+    Path,
+    Terminal,
+    chance,
+    decision,
+    format_path,
+    leaf,
+)
+
+__all__ = [
+    "Brinkmanship",
+    "BrinkmanshipResult",
+    "Chance",
+    "Credibility",
+    "Decision",
+    "GameTree",
+    "NashVsSpe",
+    "Node",
+    "NonCredibleEquilibrium",
+    "Path",
+    "ProbabilityInterval",
+    "ReducedStrategy",
+    "SubgamePerfectEquilibrium",
+    "SubgamePerfectSolution",
+    "Terminal",
+    "Threat",
+    "brinkmanship",
+    "chance",
+    "credibility",
+    "decision",
+    "dumps_efg",
+    "format_path",
+    "leaf",
+    "loads_efg",
+    "nash_vs_spe",
+    "read_efg",
+    "reduced_strategies",
+    "subgame_perfect",
+    "to_bimatrix",
+    "write_efg",
+]

@@ -1,0 +1,155 @@
+"""Ready-made trees for lessons: textbook games and the Treasury-card story.
+
+The payoffs of :func:`treasury_card` are **stylized**: small numbers that keep
+the order of outcomes the story suggests (see ``calibration-sources.md``:
+selling Treasuries would cost Japan mark-to-market losses and a stronger yen,
+and Finance Minister Kato walked the hint back within two days). They are not
+estimates.
+
+References
+----------
+.. [Selten1978] R. Selten, "The chain store paradox", *Theory and Decision* 9,
+   127-159, 1978.
+.. [Rosenthal1981] R. W. Rosenthal, "Games of perfect information, predatory
+   pricing and the chain-store paradox", *Journal of Economic Theory* 25,
+   92-100, 1981.
+.. [Guth1982] W. Güth, R. Schmittberger and B. Schwarze, "An experimental analysis
+   of ultimatum bargaining", *Journal of Economic Behavior and Organization* 3,
+   367-388, 1982.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .._numbers import to_exact
+from .tree import GameTree, Node, chance, decision, leaf
+
+__all__ = ["centipede", "entry_deterrence", "treasury_card", "ultimatum"]
+
+
+def entry_deterrence() -> GameTree:
+    """The stage game of Selten's chain store [Selten1978]_: stay out, or enter and face a fight.
+
+    Examples
+    --------
+    >>> print(entry_deterrence())
+    Entry deterrence (payoffs: Entrant, Incumbent)
+    Entrant moves
+    ├─ Out → (1, 5)
+    └─ In → Incumbent moves
+       ├─ Fight → (0, 0)
+       └─ Accommodate → (2, 2)
+    """
+    return GameTree(
+        ("Entrant", "Incumbent"),
+        decision(
+            "Entrant",
+            {
+                "Out": (1, 5),
+                "In": decision("Incumbent", {"Fight": (0, 0), "Accommodate": (2, 2)}),
+            },
+        ),
+        title="Entry deterrence",
+    )
+
+
+def treasury_card(selling_cost: Any = 5, panic: Any = Fraction(1, 4)) -> GameTree:
+    """The Treasury-card story as a tree (stylized payoffs: Japan, US).
+
+    The US demands concessions under tariffs (or does not). Japan accepts,
+    retaliates, or plays its Treasury card. The US then holds or backs down; if
+    it holds, Japan sells Treasuries or not. A sale is orderly or, with
+    probability ``panic``, turns into market stress that hurts both.
+
+    Parameters
+    ----------
+    selling_cost : number or sympy expression
+        Japan's own cost of selling (losses on its holdings, a stronger yen).
+    panic : number or sympy expression
+        The probability that a sale causes market stress.
+
+    Examples
+    --------
+    >>> t = treasury_card()
+    >>> len(t), t.leaf_count
+    (12, 7)
+    >>> from negotiation.trees import subgame_perfect
+    >>> subgame_perfect(t)[0].path
+    ('Demand', 'Accept')
+    """
+    c = (
+        selling_cost
+        if hasattr(selling_cost, "free_symbols")
+        else to_exact(selling_cost, "selling_cost")
+    )
+    p = panic if hasattr(panic, "free_symbols") else to_exact(panic, "panic")
+    sell: Node = chance(
+        {
+            "Market stress": (p, leaf(-c - 3, -10)),
+            "Orderly": (1 - p, leaf(-c, -2)),
+        }
+    )
+    japan_after_hold = decision("Japan", {"Sell": sell, "Don't sell": leaf(-4, 4)})
+    card = decision("US", {"Hold": japan_after_hold, "Back down": leaf(1, -1)})
+    respond = decision(
+        "Japan",
+        {"Accept": leaf(-2, 3), "Retaliate": leaf(-3, -1), "Treasury card": card},
+    )
+    return GameTree(
+        ("Japan", "US"),
+        decision("US", {"Demand": respond, "No demand": leaf(0, 0)}),
+        title="The Treasury card",
+    )
+
+
+def ultimatum(pie: int = 4) -> GameTree:
+    """The ultimatum game [Guth1982]_ with a pie of ``pie`` whole units.
+
+    The proposer offers ``0, 1, ..., pie`` units; the responder accepts (the
+    split happens) or rejects (both get 0).
+
+    Examples
+    --------
+    >>> ultimatum(2).node(("Offer 1", "Accept")).payoffs
+    (Fraction(1, 1), Fraction(1, 1))
+    """
+    if isinstance(pie, bool) or not isinstance(pie, int) or pie < 1:
+        raise ValueError(f"pie must be a whole number of units, at least 1, got {pie!r}")
+    offers = {
+        f"Offer {k}": decision("Responder", {"Accept": (pie - k, k), "Reject": (0, 0)})
+        for k in range(pie + 1)
+    }
+    return GameTree(
+        ("Proposer", "Responder"), decision("Proposer", offers), title=f"Ultimatum game (pie {pie})"
+    )
+
+
+def centipede(stages: int = 4) -> GameTree:
+    """Rosenthal's centipede game [Rosenthal1981]_: take the larger pile now, or pass and let it grow.
+
+    At stage ``k`` (from 0) the mover takes ``k + 2`` and leaves ``k`` to the
+    other. If the last mover passes, they get ``stages`` and the other
+    ``stages + 2``. Each mover does better by taking than by passing to an
+    opponent who takes, so backward induction says: take at once.
+
+    Examples
+    --------
+    >>> from negotiation.trees import subgame_perfect
+    >>> subgame_perfect(centipede(6))[0].path
+    ('Take',)
+    """
+    if isinstance(stages, bool) or not isinstance(stages, int) or stages < 1:
+        raise ValueError(f"stages must be a whole number, at least 1, got {stages!r}")
+    players = ("First", "Second")
+    last = (stages - 1) % 2
+    end = [0, 0]
+    end[last], end[1 - last] = stages, stages + 2
+    node: Node = leaf(*end)
+    for k in range(stages - 1, -1, -1):
+        mover = k % 2
+        take = [0, 0]
+        take[mover], take[1 - mover] = k + 2, k
+        node = decision(players[mover], {"Take": tuple(take), "Pass": node})
+    return GameTree(players, node, title=f"Centipede ({stages} stages)")

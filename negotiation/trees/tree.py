@@ -1,0 +1,1013 @@
+"""Game trees: sequential moves with perfect information and chance.
+
+A *game tree* (an extensive-form game) says who moves when, what they can do
+and what everyone gets at the end [Kuhn1953]_. Each node is one of
+
+* a **decision node**, where a named player picks one of several labelled actions,
+* a **chance node**, where nature picks an action with given probabilities
+  (a market panic, an election result), or
+* a **leaf** (terminal node), where the game ends with one payoff per player.
+
+Every player sees every earlier move (*perfect information*), so a node is
+identified by the **path of actions** that leads to it from the root:
+``()`` is the root and ``("Card", "Hold")`` is the node reached when Japan plays
+its Treasury card and the US holds its tariffs.
+
+Here is Selten's entry game [Selten1978]_ written with the builder functions
+:func:`decision`, :func:`chance` and :func:`leaf`; a tuple of numbers is a
+shorthand for a leaf:
+
+>>> from negotiation.trees import GameTree, decision
+>>> entry = GameTree(
+...     ("Entrant", "Incumbent"),
+...     decision("Entrant", {
+...         "Out": (1, 5),
+...         "In": decision("Incumbent", {"Fight": (-1, -1), "Accommodate": (2, 2)}),
+...     }),
+...     title="Entry deterrence",
+... )
+>>> print(entry)
+Entry deterrence (payoffs: Entrant, Incumbent)
+Entrant moves
+├─ Out → (1, 5)
+└─ In → Incumbent moves
+   ├─ Fight → (-1, -1)
+   └─ Accommodate → (2, 2)
+>>> entry.node(("In",)).player
+'Incumbent'
+
+Payoffs and chance probabilities may be numbers, kept exactly as
+:class:`~fractions.Fraction`, or sympy expressions in named parameters;
+:meth:`GameTree.at` substitutes values. A tree is immutable: every change
+returns a new tree.
+
+References
+----------
+.. [Kuhn1953] H. W. Kuhn, "Extensive games and the problem of information", in
+   *Contributions to the Theory of Games II*, Princeton University Press, 1953.
+.. [Selten1978] R. Selten, "The chain store paradox", *Theory and Decision* 9,
+   127-159, 1978.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from .._numbers import format_number, to_exact
+
+if TYPE_CHECKING:
+    from ..game import BimatrixGame
+    from .spe import SubgamePerfectSolution
+
+__all__ = [
+    "Chance",
+    "Decision",
+    "GameTree",
+    "Node",
+    "Path",
+    "Terminal",
+    "chance",
+    "decision",
+    "format_path",
+    "leaf",
+]
+
+Path: TypeAlias = tuple[str, ...]
+"""A node's address: the actions taken from the root to reach it (``()`` is the root)."""
+
+Value: TypeAlias = Any
+"""A payoff or probability as stored: a Fraction, a float (irrational) or a sympy expression."""
+
+#: Largest number of nodes a tree may have (a guard against runaway generators).
+MAX_NODES = 1_000_000
+
+
+def format_path(path: Path) -> str:
+    """A node's path as people read it in messages: ``('Card', 'Hold')`` or ``() (the root)``.
+
+    Examples
+    --------
+    >>> format_path(("Card", "Hold"))
+    "('Card', 'Hold')"
+    >>> format_path(())
+    '() (the root)'
+    """
+    if not path:
+        return "() (the root)"
+    return repr(tuple(path))
+
+
+def _is_sympy(value: object) -> bool:
+    return type(value).__module__.startswith("sympy")
+
+
+def _format_value(value: Value) -> str:
+    if isinstance(value, Fraction | float | int):
+        return format_number(value)
+    return str(value)
+
+
+# --- nodes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """A leaf: the game ends and each player gets a payoff.
+
+    Attributes
+    ----------
+    payoffs : tuple
+        One payoff per player, in the order of :attr:`GameTree.players`.
+    name : str or None
+        An optional name ("Deal", "Trade war") shown in drawings and usable to look the node up.
+    """
+
+    payoffs: tuple[Value, ...]
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        payoffs: Any = self.payoffs
+        if isinstance(payoffs, str | bytes) or not isinstance(payoffs, Sequence):
+            raise TypeError(
+                f"a leaf's payoffs must be a tuple of numbers (one per player), got "
+                f"{type(payoffs).__name__} {payoffs!r}"
+            )
+        object.__setattr__(self, "payoffs", tuple(payoffs))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision node: ``player`` picks one of ``actions``; ``children[k]`` follows ``actions[k]``."""
+
+    player: str
+    actions: tuple[str, ...]
+    children: tuple[Node, ...]
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actions", tuple(self.actions))
+        object.__setattr__(self, "children", tuple(self.children))
+
+    def child(self, action: str) -> Node:
+        """The node that ``action`` leads to."""
+        return self.children[_action_index(self.actions, action, "this decision node")]
+
+
+@dataclass(frozen=True)
+class Chance:
+    """A chance node: nature plays ``actions[k]`` with probability ``probabilities[k]``."""
+
+    actions: tuple[str, ...]
+    probabilities: tuple[Value, ...]
+    children: tuple[Node, ...]
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actions", tuple(self.actions))
+        object.__setattr__(self, "probabilities", tuple(self.probabilities))
+        object.__setattr__(self, "children", tuple(self.children))
+
+    def child(self, action: str) -> Node:
+        """The node that ``action`` leads to."""
+        return self.children[_action_index(self.actions, action, "this chance node")]
+
+
+Node: TypeAlias = Decision | Chance | Terminal
+"""Any node of a game tree."""
+
+
+def _action_index(actions: Sequence[str], action: str, where: str) -> int:
+    try:
+        return list(actions).index(action)
+    except ValueError:
+        raise ValueError(
+            f"{where} has no action {action!r}; its actions are {list(actions)}"
+        ) from None
+
+
+# --- builders ---------------------------------------------------------------------------
+
+
+def _as_child(child: Any) -> Any:
+    """Turn the shorthand ``(2, 5)`` into a leaf; leave anything else for GameTree to check."""
+    if isinstance(child, tuple | list) and not any(
+        isinstance(c, Decision | Chance | Terminal) for c in child
+    ):
+        return Terminal(tuple(child))
+    return child
+
+
+def leaf(*payoffs: Any, name: str | None = None) -> Terminal:
+    """A leaf with one payoff per player: ``leaf(2, 5)`` (the same as the shorthand ``(2, 5)``).
+
+    Examples
+    --------
+    >>> leaf(2, 5, name="Deal")
+    Terminal(payoffs=(2, 5), name='Deal')
+    """
+    if len(payoffs) == 1 and isinstance(payoffs[0], tuple | list):
+        payoffs = tuple(payoffs[0])
+    return Terminal(tuple(payoffs), name)
+
+
+def decision(player: str, moves: Any, *, name: str | None = None) -> Decision:
+    """A decision node of ``player``, with its moves as ``{action: child}`` or ``[(action, child), ...]``.
+
+    A child is another node or a tuple of payoffs (a leaf). A ``dict`` keeps the
+    order in which the actions are written; note that Python silently keeps only
+    the last of two equal keys in a dict literal, so use the list form if you
+    build labels programmatically and want duplicates reported.
+
+    Examples
+    --------
+    >>> node = decision("US", {"Hold": (0, 3), "Back down": (2, 1)})
+    >>> node.actions
+    ('Hold', 'Back down')
+    >>> decision("US", [("Hold", (0, 3)), ("Hold", (2, 1))]).actions
+    ('Hold', 'Hold')
+    """
+    actions, children = _parse_moves(moves, f"decision({player!r}, ...)")
+    return Decision(player, actions, tuple(_as_child(c) for c in children), name)
+
+
+def chance(moves: Any, *, name: str | None = None) -> Chance:
+    """A chance node, with its moves as ``{action: (probability, child)}`` or ``[(action, probability, child), ...]``.
+
+    Examples
+    --------
+    >>> node = chance({"Market stress": (0.25, (-2, -3)), "Calm": (0.75, (1, 1))})
+    >>> node.actions, node.probabilities
+    (('Market stress', 'Calm'), (0.25, 0.75))
+    """
+    where = "chance(...)"
+    if isinstance(moves, Mapping):
+        items = []
+        for label, entry in moves.items():
+            if isinstance(entry, str | bytes) or not isinstance(entry, Sequence) or len(entry) != 2:
+                raise TypeError(
+                    f"{where}: the move {label!r} must be a pair (probability, child), got {entry!r}"
+                )
+            items.append((label, entry[0], entry[1]))
+    elif isinstance(moves, Sequence) and not isinstance(moves, str | bytes):
+        items = []
+        for k, entry in enumerate(moves):
+            if isinstance(entry, str | bytes) or not isinstance(entry, Sequence) or len(entry) != 3:
+                raise TypeError(
+                    f"{where}: move {k} must be a triple (action, probability, child), got {entry!r}"
+                )
+            items.append((entry[0], entry[1], entry[2]))
+    else:
+        raise TypeError(
+            f"{where}: moves must be a dict {{action: (probability, child)}} or a list of "
+            f"(action, probability, child) triples, got {type(moves).__name__}"
+        )
+    return Chance(
+        tuple(a for a, _, _ in items),
+        tuple(p for _, p, _ in items),
+        tuple(_as_child(c) for _, _, c in items),
+        name,
+    )
+
+
+def _parse_moves(moves: Any, where: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    if isinstance(moves, Mapping):
+        return tuple(moves.keys()), tuple(moves.values())
+    if isinstance(moves, Sequence) and not isinstance(moves, str | bytes):
+        pairs = []
+        for k, entry in enumerate(moves):
+            if isinstance(entry, str | bytes) or not isinstance(entry, Sequence) or len(entry) != 2:
+                raise TypeError(f"{where}: move {k} must be a pair (action, child), got {entry!r}")
+            pairs.append((entry[0], entry[1]))
+        return tuple(a for a, _ in pairs), tuple(c for _, c in pairs)
+    raise TypeError(
+        f"{where}: moves must be a dict {{action: child}} or a list of (action, child) pairs, "
+        f"got {type(moves).__name__}"
+    )
+
+
+# --- values -----------------------------------------------------------------------------
+
+
+def _as_value(value: Any, where: str) -> Value:
+    """A payoff or probability: an exact number, or a real sympy expression with symbols."""
+    if _is_sympy(value):
+        free = getattr(value, "free_symbols", None)
+        if free:
+            import sympy
+
+            if not isinstance(value, sympy.Expr):
+                raise TypeError(
+                    f"{where} must be a number or a sympy expression, got the "
+                    f"{type(value).__name__} {value}"
+                )
+            if value.is_real is False:
+                raise TypeError(f"{where} must be real, got the complex expression {value}")
+            return value
+        return to_exact(value, where)
+    symbol = getattr(value, "symbol", None)
+    if symbol is not None and _is_sympy(symbol) and getattr(symbol, "is_Symbol", False):
+        return symbol  # a Parameter-like object: use its symbol
+    return to_exact(value, where)
+
+
+def to_sympy(value: Value) -> Any:
+    """A stored value as a sympy object (``Fraction`` -> ``Rational``, float -> ``Float``)."""
+    import sympy
+
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, float | int):
+        return sympy.Float(value) if isinstance(value, float) else sympy.Integer(value)
+    return value
+
+
+def _free_symbols(value: Value) -> frozenset[Any]:
+    if _is_sympy(value):
+        return frozenset(value.free_symbols)
+    return frozenset()
+
+
+# --- the tree ---------------------------------------------------------------------------
+
+
+class GameTree:
+    """An immutable two-player game tree with perfect information and chance moves.
+
+    Parameters
+    ----------
+    players : pair of str
+        The two players' names, for example ``("Japan", "US")``; payoff tuples
+        list the players in this order.
+    root : Decision, Chance or Terminal
+        The root node, usually built with :func:`decision`, :func:`chance` and :func:`leaf`.
+    title : str, optional
+        A short title for printouts, drawings and ``.efg`` files.
+
+    Raises
+    ------
+    TypeError
+        For a child that is not a node, or a payoff that is not a number or a
+        sympy expression (strings are never parsed).
+    ValueError
+        For a node with no actions, duplicate or empty action labels, an unknown
+        player, a payoff tuple of the wrong length, chance probabilities that are
+        negative or do not sum to one. Every message names the node by its path
+        of actions, for example ``('Card', 'Hold')``.
+
+    Notes
+    -----
+    Numbers are kept exactly: ``0.25`` becomes ``Fraction(1, 4)``. A chance
+    node's probabilities may be sympy expressions (such as ``q`` and ``1 - q``)
+    when they add up to 1 identically; they are checked to be in ``[0, 1]``
+    once numbers are substituted with :meth:`at`.
+
+    Two trees are equal when they have the same players, title and the same
+    nodes (types, players, action labels in order, probabilities, payoffs and
+    node names).
+
+    Examples
+    --------
+    >>> from negotiation.trees import GameTree, decision, chance
+    >>> tree = GameTree(("Japan", "US"), decision("Japan", {
+    ...     "Accept": (0, 2),
+    ...     "Retaliate": chance({"Escalation": (0.25, (-2, -2)), "Talks": (0.75, (1, 0))}),
+    ... }))
+    >>> tree.node(("Retaliate",)).probabilities
+    (Fraction(1, 4), Fraction(3, 4))
+    >>> len(tree), tree.depth, tree.leaf_count
+    (5, 2, 3)
+    >>> GameTree(("Japan", "US"), decision("Japan", {"Accept": (0, 2, 1)}))
+    Traceback (most recent call last):
+    ...
+    ValueError: the leaf at ('Accept',) has 3 payoffs, expected 2 (one per player: Japan, US)
+    """
+
+    __slots__ = (
+        "_actions",
+        "_children",
+        "_free",
+        "_hash",
+        "_kind",
+        "_names",
+        "_nodes",
+        "_owner",
+        "_parent",
+        "_path_index",
+        "_paths",
+        "_payoffs",
+        "_players",
+        "_probs",
+        "_root",
+        "_title",
+    )
+
+    # node kinds in the flat arrays
+    TERMINAL = 0
+    DECISION = 1
+    CHANCE = 2
+
+    def __init__(self, players: Sequence[str], root: Node, *, title: str = "") -> None:
+        self._players = _check_players(players)
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a string, got {type(title).__name__} {title!r}")
+        self._title = title
+        self._hash: int | None = None
+        self._build(root)
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self, root: Any) -> None:
+        players = self._players
+        kind: list[int] = []
+        owner: list[int] = []
+        actions: list[tuple[str, ...]] = []
+        children: list[tuple[int, ...]] = []
+        parent: list[int] = []
+        paths: list[Path] = []
+        payoffs: list[tuple[Value, ...]] = []
+        probs: list[tuple[Value, ...]] = []
+        names: dict[str, list[int]] = {}
+        raw: list[Any] = []
+        free: set[Any] = set()
+        # Iterative preorder walk, so very deep trees do not hit Python's recursion limit.
+        stack: list[tuple[Any, int, Path]] = [(root, -1, ())]
+        while stack:
+            node, par, path = stack.pop()
+            idx = len(kind)
+            if idx >= MAX_NODES:
+                raise ValueError(f"the tree has more than {MAX_NODES:,} nodes; that is too large")
+            where = format_path(path)
+            if not isinstance(node, Decision | Chance | Terminal):
+                what = (
+                    "the root"
+                    if par < 0
+                    else f"the child {path[-1]!r} of the node at {format_path(path[:-1])}"
+                )
+                raise TypeError(
+                    f"{what} must be a node built with decision(), chance() or leaf() (or a "
+                    f"tuple of payoffs), got {type(node).__name__} {node!r}"
+                )
+            name = node.name
+            if name is not None:
+                if not isinstance(name, str):
+                    raise TypeError(
+                        f"the name of the node at {where} must be a string or None, got "
+                        f"{type(name).__name__} {name!r}"
+                    )
+                if not name.strip():
+                    raise ValueError(
+                        f"the name of the node at {where} must be a non-empty string or None, "
+                        f"got {name!r}"
+                    )
+                names.setdefault(name, []).append(idx)
+            raw.append(node)
+            parent.append(par)
+            paths.append(path)
+            if par >= 0:
+                children[par] = (*children[par], idx)
+            if isinstance(node, Terminal):
+                if len(node.payoffs) != 2:
+                    raise ValueError(
+                        f"the leaf at {where} has {len(node.payoffs)} payoffs, expected 2 "
+                        f"(one per player: {players[0]}, {players[1]})"
+                    )
+                vals = tuple(
+                    _as_value(v, f"the payoff of {players[k]} at the leaf {where}")
+                    for k, v in enumerate(node.payoffs)
+                )
+                for v in vals:
+                    free |= _free_symbols(v)
+                kind.append(self.TERMINAL)
+                owner.append(-1)
+                actions.append(())
+                children.append(())
+                payoffs.append(vals)
+                probs.append(())
+                continue
+            labels = self._check_actions(node, where)
+            if isinstance(node, Decision):
+                if not isinstance(node.player, str):
+                    raise TypeError(
+                        f"the player at {where} must be a player's name (a string), got "
+                        f"{type(node.player).__name__} {node.player!r}"
+                    )
+                if node.player not in players:
+                    raise ValueError(
+                        f"unknown player {node.player!r} at {where}; expected one of "
+                        f"{list(players)}"
+                    )
+                kind.append(self.DECISION)
+                owner.append(players.index(node.player))
+                probs.append(())
+            else:
+                p = self._check_probabilities(node, where)
+                for v in p:
+                    free |= _free_symbols(v)
+                kind.append(self.CHANCE)
+                owner.append(-1)
+                probs.append(p)
+            actions.append(labels)
+            children.append(())
+            payoffs.append(())
+            for label, child in reversed(list(zip(labels, node.children, strict=True))):
+                stack.append((_as_child(child), idx, (*path, label)))
+        # Rebuild normalised node objects, children first (reverse preorder).
+        nodes: list[Any] = [None] * len(kind)
+        for idx in range(len(kind) - 1, -1, -1):
+            node = raw[idx]
+            if kind[idx] == self.TERMINAL:
+                nodes[idx] = Terminal(payoffs[idx], node.name)
+            elif kind[idx] == self.DECISION:
+                nodes[idx] = Decision(
+                    node.player, actions[idx], tuple(nodes[c] for c in children[idx]), node.name
+                )
+            else:
+                nodes[idx] = Chance(
+                    actions[idx], probs[idx], tuple(nodes[c] for c in children[idx]), node.name
+                )
+        self._kind = tuple(kind)
+        self._owner = tuple(owner)
+        self._actions = tuple(actions)
+        self._children = tuple(children)
+        self._parent = tuple(parent)
+        self._paths = tuple(paths)
+        self._payoffs = tuple(payoffs)
+        self._probs = tuple(probs)
+        self._nodes = tuple(nodes)
+        self._root = nodes[0]
+        self._names = {k: tuple(v) for k, v in names.items()}
+        self._path_index = {p: k for k, p in enumerate(paths)}
+        self._free = frozenset(free)
+
+    @staticmethod
+    def _check_actions(node: Decision | Chance, where: str) -> tuple[str, ...]:
+        labels = node.actions
+        if len(labels) == 0:
+            what = "decision" if isinstance(node, Decision) else "chance"
+            raise ValueError(
+                f"the {what} node at {where} has no actions; expected at least one "
+                f"(use a leaf for the end of the game)"
+            )
+        if len(node.children) != len(labels):
+            raise ValueError(
+                f"the node at {where} has {len(labels)} actions but {len(node.children)} "
+                f"children; expected one child per action"
+            )
+        seen: set[str] = set()
+        for label in labels:
+            if not isinstance(label, str):
+                raise TypeError(
+                    f"action labels must be strings, got {type(label).__name__} {label!r} at "
+                    f"the node {where}"
+                )
+            if not label.strip():
+                raise ValueError(
+                    f"the node at {where} has an empty action label {label!r}; expected a "
+                    f"non-empty label"
+                )
+            if label in seen:
+                raise ValueError(
+                    f"the node at {where} has the action {label!r} twice; action labels at a "
+                    f"node must be unique"
+                )
+            seen.add(label)
+        return tuple(labels)
+
+    @staticmethod
+    def _check_probabilities(node: Chance, where: str) -> tuple[Value, ...]:
+        if len(node.probabilities) != len(node.actions):
+            raise ValueError(
+                f"the chance node at {where} has {len(node.actions)} actions but "
+                f"{len(node.probabilities)} probabilities; expected one probability per action"
+            )
+        probs = tuple(
+            _as_value(p, f"the probability of {a!r} at the chance node {where}")
+            for a, p in zip(node.actions, node.probabilities, strict=True)
+        )
+        symbolic = False
+        for a, p in zip(node.actions, probs, strict=True):
+            if _is_sympy(p):
+                symbolic = True
+                continue
+            if p < 0 or p > 1:
+                raise ValueError(
+                    f"the probability of {a!r} at the chance node {where} is "
+                    f"{format_number(p)}; probabilities must be between 0 and 1"
+                )
+        shown = ", ".join(
+            f"{a} {_format_value(p)}" for a, p in zip(node.actions, probs, strict=True)
+        )
+        if symbolic:
+            import sympy
+
+            total = sympy.Add(*[to_sympy(p) for p in probs])
+            if sympy.simplify(total - 1) != 0:
+                raise ValueError(
+                    f"the probabilities at the chance node {where} must add up to 1 for every "
+                    f"parameter value, but they add up to {total} ({shown})"
+                )
+            return probs
+        total_n = sum(probs)
+        exact = all(isinstance(p, Fraction) for p in probs)
+        if (exact and total_n != 1) or (not exact and abs(float(total_n) - 1) > 1e-12):
+            raise ValueError(
+                f"the probabilities at the chance node {where} add up to "
+                f"{format_number(total_n)}, expected 1 ({shown})"
+            )
+        return probs
+
+    # --- attributes -------------------------------------------------------------------
+    @property
+    def players(self) -> tuple[str, str]:
+        """The two players' names; payoff tuples follow this order."""
+        return self._players
+
+    @property
+    def title(self) -> str:
+        """A short title (may be empty)."""
+        return self._title
+
+    @property
+    def root(self) -> Node:
+        """The root node."""
+        return self._root  # type: ignore[no-any-return]
+
+    @property
+    def parameters(self) -> tuple[Any, ...]:
+        """The sympy symbols that payoffs or probabilities depend on, sorted by name."""
+        return tuple(sorted(self._free, key=lambda s: (s.name, str(s.assumptions0))))
+
+    @property
+    def symbolic(self) -> bool:
+        """True when some payoff or probability still depends on a parameter."""
+        return bool(self._free)
+
+    @property
+    def exact(self) -> bool:
+        """True when every payoff and probability is a rational number (kept as a Fraction)."""
+        return all(isinstance(v, Fraction) for vals in (*self._payoffs, *self._probs) for v in vals)
+
+    @property
+    def depth(self) -> int:
+        """The number of moves on the longest path from the root to a leaf."""
+        return max(len(p) for p in self._paths)
+
+    @property
+    def leaf_count(self) -> int:
+        """The number of leaves (possible ends of the game)."""
+        return sum(1 for k in self._kind if k == self.TERMINAL)
+
+    def __len__(self) -> int:
+        """The number of nodes."""
+        return len(self._kind)
+
+    # --- navigation -------------------------------------------------------------------
+    def paths(self) -> tuple[Path, ...]:
+        """Every node's path, in preorder (a node comes before its children).
+
+        Examples
+        --------
+        >>> t = GameTree(("A", "B"), decision("A", {"L": (1, 0), "R": (0, 1)}))
+        >>> t.paths()
+        ((), ('L',), ('R',))
+        """
+        return self._paths
+
+    def decision_paths(self, player: str | int | None = None) -> tuple[Path, ...]:
+        """The paths of the decision nodes (of one player, if given), in preorder."""
+        who = None if player is None else self._player_index(player)
+        return tuple(
+            p
+            for k, p in enumerate(self._paths)
+            if self._kind[k] == self.DECISION and (who is None or self._owner[k] == who)
+        )
+
+    def leaves(self) -> Iterator[tuple[Path, Terminal]]:
+        """Each leaf with its path, from left to right."""
+        for k, p in enumerate(self._paths):
+            if self._kind[k] == self.TERMINAL:
+                yield p, self._nodes[k]
+
+    def node(self, where: Path | Sequence[str] | str) -> Node:
+        """The node at a path of actions, or with a given name.
+
+        Parameters
+        ----------
+        where : tuple of str, or str
+            A path such as ``("Card", "Hold")`` (``()`` is the root), or a node's name.
+
+        Raises
+        ------
+        ValueError
+            If no node has that path or name; the message says where the path breaks off.
+
+        Examples
+        --------
+        >>> t = GameTree(("A", "B"), decision("A", {"L": (1, 0), "R": (0, 1)}))
+        >>> t.node(("L",))
+        Terminal(payoffs=(Fraction(1, 1), Fraction(0, 1)), name=None)
+        >>> t.node(("M",))
+        Traceback (most recent call last):
+        ...
+        ValueError: no node at ('M',): the node at () (the root) has the actions ['L', 'R'], not 'M'
+        """
+        return self._nodes[self._index(where)]  # type: ignore[no-any-return]
+
+    def path_of(self, where: Path | Sequence[str] | str) -> Path:
+        """The path of a node given by its path or name (checks that it exists)."""
+        return self._paths[self._index(where)]
+
+    def player_at(self, where: Path | Sequence[str] | str) -> str | None:
+        """The player who moves at a decision node; ``None`` for chance nodes and leaves."""
+        k = self._index(where)
+        return self._players[self._owner[k]] if self._kind[k] == self.DECISION else None
+
+    def _index(self, where: Any) -> int:
+        if isinstance(where, str):
+            found = self._names.get(where)
+            if not found:
+                known = sorted(self._names)
+                hint = f"; the named nodes are {known}" if known else "; no node has a name"
+                raise ValueError(
+                    f"no node is named {where!r}{hint} (give a path of actions such as "
+                    f"('Card', 'Hold') instead)"
+                )
+            if len(found) > 1:
+                shown = ", ".join(format_path(self._paths[k]) for k in found)
+                raise ValueError(
+                    f"{len(found)} nodes are named {where!r} (at {shown}); give the path instead"
+                )
+            return found[0]
+        if not isinstance(where, Sequence):
+            raise TypeError(
+                f"a node is given by its path of actions (a tuple of strings such as "
+                f"('Card', 'Hold')) or by its name, got {type(where).__name__} {where!r}"
+            )
+        path = tuple(where)
+        for a in path:
+            if not isinstance(a, str):
+                raise TypeError(
+                    f"a path is a tuple of action labels (strings), got {type(a).__name__} "
+                    f"{a!r} in {path!r}"
+                )
+        k = self._path_index.get(path)
+        if k is not None:
+            return k
+        # Say where the path breaks off.
+        k = 0
+        for depth, a in enumerate(path):
+            if self._kind[k] == self.TERMINAL:
+                raise ValueError(
+                    f"no node at {format_path(path)}: {format_path(path[:depth])} is a leaf "
+                    f"(the game ends there), so there is no action {a!r}"
+                )
+            acts = self._actions[k]
+            if a not in acts:
+                raise ValueError(
+                    f"no node at {format_path(path)}: the node at {format_path(path[:depth])} "
+                    f"has the actions {list(acts)}, not {a!r}"
+                )
+            k = self._children[k][acts.index(a)]
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _player_index(self, player: str | int) -> int:
+        if isinstance(player, str):
+            if player not in self._players:
+                raise ValueError(
+                    f"unknown player {player!r}; expected one of {list(self._players)}"
+                )
+            return self._players.index(player)
+        if isinstance(player, bool) or player not in (0, 1):
+            raise ValueError(f"player must be 0, 1 or a player's name, got {player!r}")
+        return int(player)
+
+    # --- parameters -------------------------------------------------------------------
+    def at(self, **values: Any) -> GameTree:
+        """The same tree with parameter values substituted (by the symbols' names).
+
+        Parameters
+        ----------
+        **values : number
+            ``name=value`` for some or all of :attr:`parameters`. Values are
+            kept exactly (``0.4`` is ``2/5``). Parameters not given stay symbolic.
+
+        Raises
+        ------
+        ValueError
+            For a name that is not a parameter of this tree, a NaN or infinite
+            value, or values that make a probability negative or a payoff
+            undefined (the message names the node).
+        TypeError
+            For a value that is not a number (strings are never parsed).
+
+        Examples
+        --------
+        >>> import sympy
+        >>> c = sympy.Symbol("selling_cost", positive=True)
+        >>> t = GameTree(("Japan", "US"), decision("Japan", {"Sell": (1 - 2 * c, -3), "Hold": (0, 0)}))
+        >>> t.parameters
+        (selling_cost,)
+        >>> t.at(selling_cost=0.25).node(("Sell",)).payoffs
+        (Fraction(1, 2), Fraction(-3, 1))
+        >>> t.at(cost=1)
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown parameter 'cost'; this tree's parameters are ['selling_cost']
+        """
+        if not values:
+            return self
+        by_name: dict[str, list[Any]] = {}
+        for s in self._free:
+            by_name.setdefault(s.name, []).append(s)
+        for name in values:
+            if name not in by_name:
+                known = sorted(by_name)
+                if not known:
+                    raise ValueError(
+                        f"unknown parameter {name!r}; this tree has no parameters (its payoffs "
+                        f"and probabilities are all numbers)"
+                    )
+                raise ValueError(f"unknown parameter {name!r}; this tree's parameters are {known}")
+        mapping: dict[Any, Any] = {}
+        for name, raw_value in values.items():
+            v = to_exact(raw_value, f"the value of {name}")
+            for s in by_name[name]:
+                mapping[s] = to_sympy(v)
+
+        def sub(v: Value) -> Value:
+            if _is_sympy(v):
+                return v.xreplace(mapping)
+            return v
+
+        return self._rebuild(lambda k, vals: tuple(sub(v) for v in vals), sub)
+
+    def map_payoffs(self, function: Callable[[tuple[Value, ...]], Sequence[Any]]) -> GameTree:
+        """A new tree whose leaf payoffs are ``function(payoffs)``.
+
+        Examples
+        --------
+        >>> t = GameTree(("A", "B"), decision("A", {"L": (1, 0), "R": (0, 1)}))
+        >>> t.map_payoffs(lambda u: (u[0] + 10, 2 * u[1])).node(("R",)).payoffs
+        (Fraction(10, 1), Fraction(2, 1))
+        """
+        if not callable(function):
+            raise TypeError(f"function must be callable, got {type(function).__name__}")
+        return self._rebuild(lambda k, vals: tuple(function(vals)), lambda p: p)
+
+    def _rebuild(
+        self,
+        payoff_fn: Callable[[int, tuple[Value, ...]], tuple[Any, ...]],
+        prob_fn: Callable[[Value], Value],
+    ) -> GameTree:
+        nodes: list[Any] = [None] * len(self._kind)
+        for idx in range(len(self._kind) - 1, -1, -1):
+            old = self._nodes[idx]
+            if self._kind[idx] == self.TERMINAL:
+                nodes[idx] = Terminal(payoff_fn(idx, self._payoffs[idx]), old.name)
+            elif self._kind[idx] == self.DECISION:
+                nodes[idx] = Decision(
+                    old.player, old.actions, tuple(nodes[c] for c in self._children[idx]), old.name
+                )
+            else:
+                nodes[idx] = Chance(
+                    old.actions,
+                    tuple(prob_fn(p) for p in self._probs[idx]),
+                    tuple(nodes[c] for c in self._children[idx]),
+                    old.name,
+                )
+        return GameTree(self._players, nodes[0], title=self._title)
+
+    def require_numeric(self, operation: str = "this operation") -> None:
+        """Raise a ValueError naming the first node whose payoff or probability still has parameters.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> c = sympy.Symbol("c")
+        >>> t = GameTree(("A", "B"), decision("A", {"L": (c, 0), "R": (0, 1)}))
+        >>> t.require_numeric("backward induction")
+        Traceback (most recent call last):
+        ...
+        ValueError: backward induction needs numbers, but the payoff of A at the leaf ('L',) is c, with the unsubstituted parameter c; substitute values first, e.g. tree.at(c=...)
+        """
+        if not self._free:
+            return
+        for k in range(len(self._kind)):
+            if self._kind[k] == self.TERMINAL:
+                items = [
+                    (f"the payoff of {self._players[j]} at the leaf", v)
+                    for j, v in enumerate(self._payoffs[k])
+                ]
+            else:
+                items = [
+                    (f"the probability of {a!r} at the chance node", v)
+                    for a, v in zip(self._actions[k], self._probs[k], strict=False)
+                ]
+            for what, v in items:
+                syms = sorted(str(s) for s in _free_symbols(v))
+                if syms:
+                    names = ", ".join(syms)
+                    plural = "s" if len(syms) > 1 else ""
+                    example = ", ".join(f"{s}=..." for s in syms)
+                    raise ValueError(
+                        f"{operation} needs numbers, but {what} {format_path(self._paths[k])} "
+                        f"is {v}, with the unsubstituted parameter{plural} {names}; substitute "
+                        f"values first, e.g. tree.at({example})"
+                    )
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # --- other views ------------------------------------------------------------------
+    def to_bimatrix(self) -> BimatrixGame:
+        """The reduced normal form as a :class:`~negotiation.BimatrixGame`; see :func:`~negotiation.trees.to_bimatrix`."""
+        from .normal_form import to_bimatrix
+
+        return to_bimatrix(self)
+
+    def subgame_perfect(self) -> SubgamePerfectSolution:
+        """Every subgame-perfect equilibrium; see :func:`~negotiation.trees.subgame_perfect`."""
+        from .spe import subgame_perfect
+
+        return subgame_perfect(self)
+
+    # --- comparison and display -------------------------------------------------------
+    def _signature(self) -> tuple[Any, ...]:
+        return (
+            self._players,
+            self._title,
+            self._kind,
+            self._owner,
+            self._actions,
+            self._children,
+            self._payoffs,
+            self._probs,
+            tuple(getattr(n, "name", None) for n in self._nodes),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GameTree):
+            return NotImplemented
+        return self._signature() == other._signature()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(self._signature())
+        return self._hash
+
+    def __repr__(self) -> str:
+        title = f" {self._title!r}" if self._title else ""
+        params = f", parameters {[str(s) for s in self.parameters]}" if self._free else ""
+        return (
+            f"<GameTree{title}: {self._players[0]} vs {self._players[1]}, {len(self)} nodes, "
+            f"{self.leaf_count} leaves{params}>"
+        )
+
+    def __str__(self) -> str:
+        return self.outline()
+
+    def outline(self) -> str:
+        """The tree as indented text, one line per node (see the module's example)."""
+        head = f"(payoffs: {self._players[0]}, {self._players[1]})"
+        lines = [f"{self._title} {head}" if self._title else head.capitalize()]
+        lines.append(self._describe_node(0))
+        stack: list[tuple[int, str]] = [(c, "") for c in reversed(self._children[0])]
+        while stack:
+            k, prefix = stack.pop()
+            par = self._parent[k]
+            pos = self._children[par].index(k)
+            last = pos == len(self._children[par]) - 1
+            action = self._actions[par][pos]
+            if self._kind[par] == self.CHANCE:
+                action = f"{action} [{_format_value(self._probs[par][pos])}]"
+            branch = "└─ " if last else "├─ "
+            lines.append(f"{prefix}{branch}{action} → {self._describe_node(k)}")
+            child_prefix = prefix + ("   " if last else "│  ")
+            for c in reversed(self._children[k]):
+                stack.append((c, child_prefix))
+        return "\n".join(lines)
+
+    def _describe_node(self, k: int) -> str:
+        name = getattr(self._nodes[k], "name", None)
+        tag = f" «{name}»" if name else ""
+        if self._kind[k] == self.TERMINAL:
+            return "(" + ", ".join(_format_value(v) for v in self._payoffs[k]) + ")" + tag
+        if self._kind[k] == self.DECISION:
+            return f"{self._players[self._owner[k]]} moves{tag}"
+        return f"Chance{tag}"
+
+
+def _check_players(players: Sequence[str]) -> tuple[str, str]:
+    if isinstance(players, str) or not isinstance(players, Sequence):
+        raise TypeError(f"players must be a pair of names such as ('Japan', 'US'), got {players!r}")
+    names = tuple(players)
+    if len(names) != 2:
+        raise ValueError(f"a game tree has two players, got {len(names)}: {names!r}")
+    for k, name in enumerate(names):
+        if not isinstance(name, str):
+            raise TypeError(f"players[{k}] must be a string, got {type(name).__name__} {name!r}")
+        if not name.strip():
+            raise ValueError(f"players[{k}] must be a non-empty name, got {name!r}")
+    if names[0] == names[1]:
+        raise ValueError(f"the two players need different names, got {names[0]!r} twice")
+    return names[0], names[1]
