@@ -1,0 +1,497 @@
+"""The ``negotiation`` command line.
+
+``negotiation solve GAME.nfg`` reads a two-player game from a Gambit ``.nfg``
+file and prints its payoff table with every best response marked, the name of
+the game for 2x2 games, and every Nash equilibrium with exact probabilities;
+``--json`` prints the same as one JSON document. ``negotiation --version``
+prints the version.
+
+The command line is a thin front: it turns its arguments into a game
+(:func:`load_target`), calls :func:`negotiation.solve` and the teaching
+helpers, and formats what they return (:func:`render_solution`,
+:func:`solution_document`). It holds no game theory of its own.
+
+Every error a user can cause (a missing or malformed file, an unknown
+command) is one line on standard error starting ``negotiation: error:`` and
+exit status 2, never a traceback.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from negotiation import BimatrixGame
+>>> from negotiation.io import write_nfg
+>>> pd = BimatrixGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Japan", "US"),
+...                   row_labels=("Cooperate", "Defect"), col_labels=("Cooperate", "Defect"))
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = pathlib.Path(tmp) / "pd.nfg"
+...     write_nfg(pd, path)
+...     main(["solve", str(path)])
+Players: Japan (rows) and US (columns)
+<BLANKLINE>
+Japan \\ US | Cooperate | Defect
+Cooperate  |   3, 3    | 0, 5*
+Defect     |   5*, 0   | 1*, 1*
+<BLANKLINE>
+...
+1 equilibrium (1 pure):
+  1. Japan plays Defect; US plays Defect (expected payoffs 1 and 1).
+     Japan: Cooperate 0, Defect 1
+     US: Cooperate 0, Defect 1
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import Any, NoReturn
+
+import numpy as np
+
+from ._numbers import Number, format_number
+from ._version import __version__
+from .analysis import best_response_table
+from .classify import classify
+from .game import BimatrixGame
+from .io import read_nfg
+from .solve import Solution, solve
+
+__all__ = ["build_parser", "load_target", "main", "render_solution", "solution_document"]
+
+PROG = "negotiation"
+_WIDTH = 88
+
+
+class _UsageError(Exception):
+    """A mistake in the command line itself (unknown command, missing argument)."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.prog = prog
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports mistakes to :func:`main` instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, self.prog)
+
+
+# --- turning arguments into a game -----------------------------------------------------
+
+
+def load_target(target: str, options: argparse.Namespace | None = None) -> BimatrixGame:
+    """Turn the TARGET of ``negotiation solve`` into a game.
+
+    This is the command line's one extension point for new kinds of input. Today
+    TARGET is the path of a Gambit ``.nfg`` file. A model name (``negotiation solve
+    tariff_standoff --scenario april-2025 --set tariff=0.24``) is recognised here,
+    before the file path, reading the extra options from ``options``.
+
+    Parameters
+    ----------
+    target : str
+        What the user typed after ``solve``.
+    options : argparse.Namespace, optional
+        All parsed options of the ``solve`` command.
+
+    Raises
+    ------
+    FileNotFoundError
+        For a ``.nfg`` path that does not exist.
+    ValueError
+        For a malformed file, or a TARGET that is neither a file nor a ``.nfg`` path.
+
+    Examples
+    --------
+    >>> load_target("no-such-game")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg)
+    """
+    if not isinstance(target, str):
+        raise TypeError(f"target must be a string, got {type(target).__name__}")
+    path = pathlib.Path(target)
+    if path.suffix.lower() == ".nfg" or path.is_file():
+        return read_nfg(path)
+    if path.is_dir():
+        raise ValueError(f"{target!r} is a directory; expected the path of a Gambit .nfg file")
+    raise ValueError(
+        f"unknown game {target!r}: expected the path of a Gambit strategic-form file (GAME.nfg)"
+    )
+
+
+# --- formatting ------------------------------------------------------------------------
+
+
+def _json_number(value: Number) -> int | str | float:
+    """Exact values as an int or a string such as ``"3/4"`` (as ``Solution.to_dict`` does)."""
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else str(value)
+    return float(value)
+
+
+def _best_responses(game: BimatrixGame) -> tuple[list[list[bool]], list[list[bool]]]:
+    row_best, col_best = best_response_table(game)
+    return (
+        np.asarray(row_best, dtype=bool).tolist(),
+        np.asarray(col_best, dtype=bool).tolist(),
+    )
+
+
+def _game_class(game: BimatrixGame) -> tuple[str, str] | None:
+    """Name and description of a 2x2 game's class, or None for other sizes."""
+    if game.shape != (2, 2):
+        return None
+    try:
+        found = classify(game)
+    except ValueError as exc:  # a 2x2 game the classification does not cover
+        return f"not classified ({exc})", ""
+    return found.name, found.description
+
+
+def _payoff_table(
+    game: BimatrixGame, row_best: list[list[bool]], col_best: list[list[bool]]
+) -> str:
+    m, n = game.shape
+    cells = []
+    for i in range(m):
+        row = []
+        for j in range(n):
+            u, v = game.payoff(i, j)
+            row.append(
+                f"{format_number(u)}{'*' if row_best[i][j] else ''}, "
+                f"{format_number(v)}{'*' if col_best[i][j] else ''}"
+            )
+        cells.append(row)
+    corner = f"{game.players[0]} \\ {game.players[1]}"
+    first = max(len(corner), *(len(s) for s in game.row_labels))
+    widths = [max(len(game.col_labels[j]), *(len(cells[i][j]) for i in range(m))) for j in range(n)]
+    lines = [
+        corner.ljust(first)
+        + " | "
+        + " | ".join(game.col_labels[j].center(widths[j]) for j in range(n))
+    ]
+    for i in range(m):
+        lines.append(
+            game.row_labels[i].ljust(first)
+            + " | "
+            + " | ".join(cells[i][j].center(widths[j]) for j in range(n))
+        )
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _exact(value: Number) -> str:
+    """``format_number``, but a fraction it would round is shown in full, then rounded."""
+    if isinstance(value, Fraction) and value.denominator > 1000:
+        return f"{value.numerator}/{value.denominator} (about {format_number(value)})"
+    return format_number(value)
+
+
+def _probabilities(labels: Sequence[str], probs: Sequence[Number]) -> str:
+    return ", ".join(f"{label} {_exact(p)}" for label, p in zip(labels, probs, strict=True))
+
+
+def _numbered(indices: Sequence[int]) -> str:
+    names = [str(k + 1) for k in indices]
+    if len(names) == 1:
+        return f"equilibrium {names[0]}"
+    return f"equilibria {', '.join(names[:-1])} and {names[-1]}"
+
+
+def render_solution(game: BimatrixGame, solution: Solution | None = None) -> str:
+    """The text ``negotiation solve`` prints for a game.
+
+    Parameters
+    ----------
+    game : BimatrixGame
+        The game.
+    solution : Solution, optional
+        ``solve(game)``; computed when not given.
+
+    Returns
+    -------
+    str
+        The title and players, the payoff table with best responses starred, the
+        class of a 2x2 game, and every extreme equilibrium (pure ones first) with
+        exact probabilities; for a degenerate game also the note explaining it and
+        the components of the set of equilibria.
+
+    Examples
+    --------
+    >>> bos = BimatrixGame([[2, 0], [0, 1]], [[1, 0], [0, 2]], players=("Japan", "US"),
+    ...                    row_labels=("Autos", "Rice"), col_labels=("Autos", "Rice"),
+    ...                    title="Battle of the Sexes")
+    >>> print(render_solution(bos))
+    Battle of the Sexes
+    Players: Japan (rows) and US (columns)
+    <BLANKLINE>
+    Japan \\ US | Autos  |  Rice
+    Autos      | 2*, 1* |  0, 0
+    Rice       |  0, 0  | 1*, 2*
+    <BLANKLINE>
+    ...
+    3 equilibria (2 pure, 1 mixed), pure ones first:
+      1. Japan plays Autos; US plays Autos (expected payoffs 2 and 1).
+         Japan: Autos 1, Rice 0
+         US: Autos 1, Rice 0
+      2. Japan plays Rice; US plays Rice (expected payoffs 1 and 2).
+         Japan: Autos 0, Rice 1
+         US: Autos 0, Rice 1
+      3. Japan mixes Autos 2/3, Rice 1/3; US mixes Autos 1/3, Rice 2/3 (expected payoffs 2/3 and 2/3).
+         Japan: Autos 2/3, Rice 1/3
+         US: Autos 1/3, Rice 2/3
+    """
+    if not isinstance(game, BimatrixGame):
+        raise TypeError(f"game must be a BimatrixGame, got {type(game).__name__}")
+    if solution is None:
+        solution = solve(game)
+    elif not isinstance(solution, Solution):
+        raise TypeError(f"solution must be a Solution from solve(), got {type(solution).__name__}")
+    row, col = game.players
+    out: list[str] = []
+    if game.title:
+        out.append(game.title)
+    out += [f"Players: {row} (rows) and {col} (columns)", ""]
+
+    row_best, col_best = _best_responses(game)
+    out += [_payoff_table(game, row_best, col_best), ""]
+    legend = (
+        f"* marks a best response: {row}'s payoff is starred where that row is a best "
+        f"response to the column, {col}'s where that column is a best response to the row. "
+        "A cell with two stars is a pure-strategy equilibrium."
+    )
+    out += [textwrap.fill(legend, _WIDTH), ""]
+
+    found = _game_class(game)
+    if found is not None:
+        name, description = found
+        out.append(f"Class: {name}")
+        if description:
+            out.append(textwrap.fill(description, _WIDTH))
+        out.append("")
+
+    eqs = solution.equilibria
+    pure = len(solution.pure)
+    count = f"{len(eqs)} {'extreme ' if solution.degenerate else ''}equilibri"
+    count += "um" if len(eqs) == 1 else "a"
+    kinds = [f"{pure} pure"] if pure else []
+    if len(eqs) - pure:
+        kinds.append(f"{len(eqs) - pure} mixed")
+    out.append(
+        f"{count} ({', '.join(kinds)})"
+        + (", pure ones first:" if pure and len(eqs) > pure else ":")
+    )
+    for k, e in enumerate(eqs, start=1):
+        x, y = e.strategies
+        out.append(f"  {k}. {e.describe()}")
+        out.append(f"     {row}: {_probabilities(game.row_labels, x)}")
+        out.append(f"     {col}: {_probabilities(game.col_labels, y)}")
+
+    if solution.degenerate:
+        out += ["", textwrap.fill(solution.note, _WIDTH)]
+        index = {e.key(): k for k, e in enumerate(eqs)}
+        out += ["", f"Components of the set of equilibria: {len(solution.components)}"]
+        for k, c in enumerate(solution.components, start=1):
+            members = _numbered(sorted(index[e.key()] for e in c.equilibria))
+            if c.is_isolated:
+                out.append(f"  {k}. {members}, an isolated point")
+            else:
+                out.append(
+                    textwrap.fill(
+                        f"{k}. {members}: {c.describe()}",
+                        _WIDTH,
+                        initial_indent="  ",
+                        subsequent_indent="     ",
+                    )
+                )
+    elif solution.note:
+        out += ["", textwrap.fill(solution.note, _WIDTH)]
+    return "\n".join(out)
+
+
+def solution_document(
+    game: BimatrixGame, solution: Solution | None = None, *, source: str | None = None
+) -> dict[str, Any]:
+    """What ``negotiation solve --json`` prints, as a JSON-ready dictionary.
+
+    Returns
+    -------
+    dict
+        ``source`` (the file, if any); ``game`` (title, players, labels and the
+        payoffs ``[row player, column player]`` of every cell, row by row);
+        ``best_responses`` (``row[i][j]`` is true when row ``i`` is a best response
+        to column ``j``, ``col[i][j]`` when column ``j`` is a best response to row
+        ``i``); ``class`` and ``class_description`` (for a 2x2 game, else null); and
+        ``solution``, exactly :meth:`Solution.to_dict`. Exact numbers are integers
+        or strings such as ``"2/3"``.
+
+    Examples
+    --------
+    >>> mp = BimatrixGame.zero_sum([[1, -1], [-1, 1]], title="Matching Pennies")
+    >>> doc = solution_document(mp)
+    >>> doc["game"]["payoffs"][0]
+    [[1, -1], [-1, 1]]
+    >>> doc["solution"]["equilibria"][0]["row"]
+    {'R1': '1/2', 'R2': '1/2'}
+    """
+    if not isinstance(game, BimatrixGame):
+        raise TypeError(f"game must be a BimatrixGame, got {type(game).__name__}")
+    if solution is None:
+        solution = solve(game)
+    elif not isinstance(solution, Solution):
+        raise TypeError(f"solution must be a Solution from solve(), got {type(solution).__name__}")
+    m, n = game.shape
+    row_best, col_best = _best_responses(game)
+    found = _game_class(game)
+    return {
+        "source": source,
+        "game": {
+            "title": game.title,
+            "players": list(game.players),
+            "row_labels": list(game.row_labels),
+            "col_labels": list(game.col_labels),
+            "payoffs": [
+                [[_json_number(v) for v in game.payoff(i, j)] for j in range(n)] for i in range(m)
+            ],
+        },
+        "best_responses": {"row": row_best, "col": col_best},
+        "class": found[0] if found else None,
+        "class_description": found[1] if found else None,
+        "solution": solution.to_dict(),
+    }
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def _solve_command(args: argparse.Namespace) -> int:
+    target: str = args.target
+    try:
+        game = load_target(target, args)
+    except FileNotFoundError:
+        raise _CommandError(f"no such file: {target!r}") from None
+    except OSError as exc:
+        raise _CommandError(f"cannot read {target!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    solution = solve(game)
+    if args.json:
+        document = solution_document(game, solution, source=target)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(render_solution(game, solution))
+    return 0
+
+
+class _CommandError(Exception):
+    """A user's mistake found while running a command; reported in one line."""
+
+
+def _add_solve_parser(commands: Any) -> None:
+    solve_parser = commands.add_parser(
+        "solve",
+        help="print a game's payoff table, class and every Nash equilibrium",
+        description=(
+            "Print the payoff table with best responses marked, the game's class (2x2 "
+            "games) and every Nash equilibrium with exact probabilities."
+        ),
+    )
+    solve_parser.add_argument(
+        "target", metavar="GAME", help="a Gambit strategic-form file (GAME.nfg), 2 players"
+    )
+    solve_parser.add_argument(
+        "--json", action="store_true", help="print one JSON document instead of text"
+    )
+    solve_parser.set_defaults(handler=_solve_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``negotiation`` command.
+
+    Each subcommand is added by its own ``_add_<name>_parser`` function and sets
+    ``handler``, a function of the parsed arguments returning the exit status.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["solve", "pd.nfg", "--json"]).json
+    True
+    """
+    parser = _Parser(
+        prog=PROG,
+        description="Game theory through the 2025 Japan-US trade talks: solve games exactly.",
+        epilog="Example: negotiation solve prisoners_dilemma.nfg --json",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    _add_solve_parser(commands)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``negotiation`` command and return its exit status.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name; ``sys.argv[1:]`` when not given.
+
+    Returns
+    -------
+    int
+        0 on success, 2 for a mistake in the command or its input (reported as
+        one line on standard error starting ``negotiation: error:``).
+
+    Examples
+    --------
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    negotiation ...
+    0
+    """
+    given: object = argv  # checked at run time: callers are not always type-checked
+    if given is not None and (
+        not isinstance(given, list | tuple) or not all(isinstance(a, str) for a in given)
+    ):
+        raise TypeError(f"argv must be a list of strings, got {given!r}")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as exc:
+        return _fail(f"{exc.message} (see '{exc.prog} --help')")
+    except SystemExit as exc:  # --help and --version print and stop
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.command is None:
+        return _fail(f"missing a command, e.g. '{PROG} solve GAME.nfg' (see '{PROG} --help')")
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except _CommandError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:  # e.g. `negotiation solve game.nfg | head`: the reader left
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # stdout is not a real file
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
