@@ -234,6 +234,22 @@ def _exact_rank(rows: list[list[Fraction]]) -> int:
     return rank
 
 
+def _short_strategy(labels: Sequence[str], probs: Sequence[Number]) -> str:
+    support = [k for k, p in enumerate(probs) if p > 0]
+    if len(support) == 1:
+        return labels[support[0]]
+    return "(" + ", ".join(f"{labels[k]} {format_number(probs[k])}" for k in support) + ")"
+
+
+def _describe_side(player: str, labels: Sequence[str], vertices: Sequence[Sequence[Number]]) -> str:
+    if len(vertices) == 1:
+        return f"{player} {_describe_strategy(labels, vertices[0])}"
+    names = [_short_strategy(labels, v) for v in vertices]
+    if len(names) == 2:
+        return f"{player} plays anything between {names[0]} and {names[1]}"
+    return f"{player} plays any mix of {', '.join(names[:-1])} and {names[-1]}"
+
+
 @dataclass(frozen=True)
 class Component:
     """A connected component of the set of Nash equilibria.
@@ -293,24 +309,8 @@ class Component:
         )
         pieces = []
         for s in self.nash_subsets:
-            rows = " and ".join(
-                _describe_strategy(g.row_labels, v, "plays").removeprefix("plays ")
-                for v in s.row_vertices
-            )
-            cols = " and ".join(
-                _describe_strategy(g.col_labels, v, "plays").removeprefix("plays ")
-                for v in s.col_vertices
-            )
-            row_part = (
-                f"{g.players[0]} plays {rows}"
-                if len(s.row_vertices) == 1
-                else f"{g.players[0]} plays any mix of ({rows})"
-            )
-            col_part = (
-                f"{g.players[1]} plays {cols}"
-                if len(s.col_vertices) == 1
-                else f"{g.players[1]} plays any mix of ({cols})"
-            )
+            row_part = _describe_side(g.players[0], g.row_labels, s.row_vertices)
+            col_part = _describe_side(g.players[1], g.col_labels, s.col_vertices)
             pieces.append(f"{row_part}, while {col_part}")
         return f"A continuum of equilibria ({kind}): " + "; or ".join(pieces) + "."
 
