@@ -5,5 +5,6 @@ never import this package.
 """
 
 from .style import PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
+from .trees import plot_tree
 
-__all__ = ["PALETTE", "PLAYER_COLOURS", "SOLUTION_COLOURS", "new_figure", "style_axes"]
+__all__ = ["PALETTE", "PLAYER_COLOURS", "SOLUTION_COLOURS", "new_figure", "plot_tree", "style_axes"]
