@@ -1,0 +1,513 @@
+"""Regimes: where along one parameter the equilibrium structure changes, exactly.
+
+The structure of a game (its pure equilibria, whether a mixed one exists, its
+class) can only change where some payoff comparison changes sign. So
+:func:`regimes` solves each comparison for the parameter (exactly, with sympy),
+keeps the real roots inside the range as *candidate thresholds*, and labels every
+open interval between them by solving the game exactly at a simple rational point
+inside. Candidates where nothing changes are dropped; the structure *at* each
+threshold (usually a tie, so a degenerate game) is reported too, because a
+student who slides exactly onto it sees it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from .._numbers import Number, format_number
+from ..solve import Solution, solve
+from .closed_forms import _check_pgame, support_closed_form
+from .parametric import Parameter, ParametricGame, _as_sympy_number
+from .structure import ORDINAL_PAIRS, Structure, structure_from_signs
+
+__all__ = ["Regime", "Regimes", "Threshold", "regimes"]
+
+#: Most support pairs ``regimes`` will turn into formulas for a game larger than 2x2.
+MAX_SUPPORT_PAIRS = 2_000
+
+_DIGITS = 50  # precision used to order and compare algebraic thresholds
+
+
+@dataclass(frozen=True, eq=False)
+class Regime:
+    """An interval of parameter values with one equilibrium structure.
+
+    Attributes
+    ----------
+    low, high : sympy number
+        The ends of the interval (exact).
+    low_closed, high_closed : bool
+        Whether each end belongs to the regime (an end that is a threshold does not).
+    structure : Structure
+    sample : Fraction
+        The simple rational value inside the interval at which it was solved.
+    solution : Solution
+        ``solve`` of the game at :attr:`sample`.
+    """
+
+    low: Any
+    high: Any
+    low_closed: bool
+    high_closed: bool
+    structure: Structure
+    sample: Fraction
+    solution: Solution = field(repr=False)
+
+    @property
+    def interval(self) -> Any:
+        """The regime as a sympy ``Interval``."""
+        return sympy.Interval(
+            self.low, self.high, left_open=not self.low_closed, right_open=not self.high_closed
+        )
+
+    def contains(self, value: Any) -> bool:
+        """Whether ``value`` (exact or float) lies in this regime."""
+        return bool(self.interval.contains(_as_sympy_value(value)))
+
+    def describe(self) -> str:
+        """The interval and the structure in one line."""
+        return f"{_interval_text(self)}: {self.structure.describe()}"
+
+
+@dataclass(frozen=True, eq=False)
+class Threshold:
+    """A parameter value where the equilibrium structure changes.
+
+    Attributes
+    ----------
+    value : sympy number
+        The exact value (a rational, a radical such as ``sqrt(2)/4``, or a ``CRootOf``);
+        a sympy ``Float`` only when :attr:`exact` is false.
+    structure : Structure or None
+        The structure *at* the threshold (often degenerate). ``None`` only for an
+        irrational threshold of a game larger than 2x2, which cannot be solved exactly.
+    left, right : Structure or None
+        The structures just below and just above (``None`` beyond the range).
+    exact : bool
+        False when the threshold was found numerically (a formula sympy cannot solve).
+    solution : Solution or None
+        ``solve`` of the game at the threshold, when the threshold is rational.
+    """
+
+    value: Any
+    structure: Structure | None
+    left: Structure | None
+    right: Structure | None
+    exact: bool = True
+    solution: Solution | None = field(default=None, repr=False)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def describe(self) -> str:
+        """What happens at the threshold, in one line."""
+        at = self.structure.describe() if self.structure is not None else "not solved exactly"
+        value = _value_text(self.value) + ("" if self.exact else " (numerical)")
+        return f"at {value}: {at}"
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, sympy.Rational):
+        return format_number(Fraction(int(value.p), int(value.q)))
+    if isinstance(value, sympy.Float):
+        return f"{float(value):.6g}"
+    return f"{value} ≈ {float(value):.6g}"
+
+
+def _interval_text(r: Regime) -> str:
+    left = "[" if r.low_closed else "("
+    right = "]" if r.high_closed else ")"
+    return f"{left}{_value_text(r.low)}, {_value_text(r.high)}{right}"
+
+
+def _as_sympy_value(value: Any) -> Any:
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sympy.Integer(value)
+    if isinstance(value, float):
+        return sympy.Rational(Fraction(repr(value)).numerator, Fraction(repr(value)).denominator)
+    raise TypeError(f"a parameter value must be a number, got {type(value).__name__} {value!r}")
+
+
+@dataclass(frozen=True, eq=False)
+class Regimes:
+    """The regimes of one parameter, and the thresholds between them.
+
+    Iterating gives the :class:`Regime` objects from low to high values.
+    """
+
+    pgame: ParametricGame = field(repr=False)
+    parameter: Parameter
+    fixed: Mapping[str, Number]
+    regimes: tuple[Regime, ...]
+    thresholds: tuple[Threshold, ...]
+
+    def __iter__(self) -> Iterator[Regime]:
+        return iter(self.regimes)
+
+    def __len__(self) -> int:
+        return len(self.regimes)
+
+    def __getitem__(self, k: int) -> Regime:
+        return self.regimes[k]
+
+    @property
+    def values(self) -> tuple[Any, ...]:
+        """The threshold values, exact, in increasing order."""
+        return tuple(t.value for t in self.thresholds)
+
+    def structure_at(self, value: Any) -> Structure | None:
+        """The structure at one value of the parameter (a threshold's own when it is one).
+
+        Examples
+        --------
+        >>> c = Parameter("c", 4, 0, 10)
+        >>> g = ParametricGame([[0, -1], [1, 1 - c.symbol]], [[0, 1], [-1, 1 - c.symbol]], [c])
+        >>> r = regimes(g, "c")
+        >>> r.structure_at(1).pure, r.structure_at(3).pure
+        (((1, 1),), ((0, 1), (1, 0)))
+        """
+        v = _as_sympy_value(value)
+        p = self.parameter
+        if not _as_sympy_number(p.low) <= v <= _as_sympy_number(p.high):
+            raise ValueError(
+                f"{p.name} = {value} is outside its range [{format_number(p.low)}, "
+                f"{format_number(p.high)}]"
+            )
+        for t in self.thresholds:
+            if t.exact and sympy.simplify(t.value - v) == 0:
+                return t.structure
+        for r in self.regimes:
+            if r.contains(v):
+                return r.structure
+        raise AssertionError("regimes do not cover the range")  # pragma: no cover
+
+    def table(self) -> str:
+        """One line per regime and per threshold, in order, as plain text."""
+        p = self.parameter
+        fixed = ", ".join(f"{k} = {format_number(v)}" for k, v in self.fixed.items())
+        head = f"Regimes of {p.name}" + (f" ({p.unit})" if p.unit else "")
+        lines = [head + (f" with {fixed}" if fixed else "") + ":"]
+        items: list[tuple[Any, str]] = [(r.low, "  " + r.describe()) for r in self.regimes]
+        items += [(t.value, "  " + t.describe()) for t in self.thresholds]
+        items.sort(key=lambda item: (float(item[0]), not item[1].lstrip().startswith("at")))
+        lines += [text for _, text in items]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def _repr_markdown_(self) -> str:
+        g = self.pgame
+        name = g.latex(self.parameter.symbol)
+        rows = ["| values | equilibrium structure |", "|---|---|"]
+        entries: list[tuple[float, int, str]] = []
+        for r in self.regimes:
+            left = "[" if r.low_closed else "("
+            right = "]" if r.high_closed else ")"
+            span = f"${name} \\in {left}{g.latex(r.low)}, {g.latex(r.high)}{right}$"
+            entries.append((float(r.low), 0, f"| {span} | {r.structure.describe()} |"))
+        for t in self.thresholds:
+            text = t.structure.describe() if t.structure is not None else "not solved exactly"
+            entries.append((float(t.value), 1, f"| ${name} = {g.latex(t.value)}$ | {text} |"))
+        entries.sort(key=lambda e: (e[0], -e[1]))
+        return "\n".join(rows + [e[2] for e in entries])
+
+
+# --- the critical expressions ---------------------------------------------------------
+
+
+def _critical_2x2(A: Any, B: Any) -> list[Any]:
+    """The 12 ordinal comparisons (row player's six, then the column player's)."""
+    a = [A[0][0], A[0][1], A[1][0], A[1][1]]
+    b = [B[0][0], B[0][1], B[1][0], B[1][1]]
+    return [a[k] - a[h] for k, h in ORDINAL_PAIRS] + [b[k] - b[h] for k, h in ORDINAL_PAIRS]
+
+
+def _critical_general(pgame: ParametricGame) -> list[Any]:
+    """Best-response comparisons and every support pair's probabilities and slacks."""
+    A, B = pgame.A, pgame.B
+    m, n = pgame.shape
+    out = [A[i][j] - A[k][j] for j in range(n) for i in range(m) for k in range(i + 1, m)]
+    out += [B[i][j] - B[i][c] for i in range(m) for j in range(n) for c in range(j + 1, n)]
+    pairs = sum(math.comb(m, k) * math.comb(n, k) for k in range(2, min(m, n) + 1))
+    if pairs > MAX_SUPPORT_PAIRS:
+        raise ValueError(
+            f"a {m}x{n} game has {pairs:,} support pairs to turn into formulas (at most "
+            f"{MAX_SUPPORT_PAIRS:,}); fix more payoffs or use a smaller game"
+        )
+    for k in range(2, min(m, n) + 1):
+        for rows in itertools.combinations(range(m), k):
+            for cols in itertools.combinations(range(n), k):
+                try:
+                    form = support_closed_form(pgame, rows, cols)
+                except ValueError:
+                    continue  # the indifference equations are singular for every value
+                for e in (*form.row, *form.col):
+                    num, den = sympy.fraction(e)
+                    out += [num, den]
+                out += [c.lhs - c.rhs for c in form.conditions if hasattr(c, "lhs")]
+    return out
+
+
+# --- roots ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Point:
+    value: Any
+    approx: Any  # a high-precision sympy Float
+    exact: bool
+    zeros: set[int] = field(default_factory=set)
+
+
+def _roots(expr: Any, t: Any, lo: Any, hi: Any) -> tuple[list[Any], bool]:
+    """Real roots of ``expr`` in ``[lo, hi]``: exact when sympy can, else numerical."""
+    num, _ = sympy.fraction(sympy.cancel(sympy.together(expr)))
+    if t not in num.free_symbols:
+        return [], True  # never zero, or zero for every value (a permanent tie)
+    try:
+        poly = sympy.Poly(num, t, domain="QQ")
+    except (sympy.PolynomialError, sympy.polys.polyerrors.CoercionFailed):
+        poly = None
+    if poly is not None:
+        found = list(dict.fromkeys(poly.real_roots()))
+        return [r for r in found if lo <= r <= hi], True
+    solved = sympy.solveset(num, t, domain=sympy.Interval(lo, hi))
+    if isinstance(solved, sympy.FiniteSet):
+        return list(solved), True
+    return _numeric_roots(num, t, lo, hi), False
+
+
+def _numeric_roots(expr: Any, t: Any, lo: Any, hi: Any) -> list[Any]:
+    """Sign changes on a fine grid, refined by bisection (used only when sympy cannot solve)."""
+    from scipy.optimize import brentq
+
+    f = sympy.lambdify([t], expr, modules="math")
+    a, b = float(lo), float(hi)
+    grid = [a + (b - a) * k / 4000 for k in range(4001)]
+    out = []
+    previous = None
+    for x in grid:
+        try:
+            y = float(f(x))
+        except (ValueError, ZeroDivisionError, OverflowError):
+            previous = None
+            continue
+        if y == 0:
+            out.append(sympy.Float(x, 30))
+        elif previous is not None and previous[1] != 0 and (previous[1] < 0) != (y < 0):
+            out.append(sympy.Float(brentq(f, previous[0], x, xtol=1e-15), 30))
+        previous = (x, y)
+    return out
+
+
+def _simplest_between(a: Any, b: Any) -> Fraction:
+    """The rational with the smallest denominator strictly between ``a < b`` (exact sympy numbers)."""
+    fa, fb = float(a), float(b)
+    if fb - fa > 1e-9:
+        for den in range(1, 10**6):
+            low = math.floor(fa * den)
+            for num in (low + 1, low + 2):  # the float product may be off by one
+                if num / den < fb and a < sympy.Rational(num, den) < b:
+                    return Fraction(num, den)
+    mid = (a + b) / 2
+    if not mid.is_Rational:
+        mid = sympy.Rational(sympy.Float(mid, _DIGITS))
+    return Fraction(int(mid.p), int(mid.q))
+
+
+def regimes(
+    pgame: ParametricGame, param: Parameter | str, fixed: Mapping[str, Any] | None = None
+) -> Regimes:
+    """Split a parameter's range into regimes of constant equilibrium structure.
+
+    Parameters
+    ----------
+    pgame : ParametricGame
+    param : Parameter or str
+        The parameter to vary over its whole range ``[low, high]``.
+    fixed : mapping of str to number, optional
+        Values of the other parameters (their defaults otherwise).
+
+    Returns
+    -------
+    Regimes
+        The regimes from low to high and the exact thresholds between them, each
+        with the structure at the threshold itself.
+
+    Notes
+    -----
+    Candidate thresholds are the real roots in range of the payoff comparisons
+    that define best responses (for 2x2 games all six comparisons per player, since
+    the class depends on them too; for larger games also the numerators and
+    denominators of every support pair's closed form). Polynomial comparisons are
+    solved exactly (``Poly.real_roots``); other formulas with ``solveset``, and
+    failing that numerically (then :attr:`Threshold.exact` is false). Each open
+    interval is labelled with :func:`~negotiation.solve.solve` at a simple rational
+    point inside it, and each candidate is kept only if the structure changes there.
+
+    Raises
+    ------
+    ValueError
+        For an unknown parameter, a fixed value out of range, or a payoff that is
+        undefined (a division by zero) somewhere in the range.
+
+    Examples
+    --------
+    A tariff game: the US holds a tariff ``t`` or cuts it; Japan retaliates or
+    accommodates. Against a held tariff Japan retaliates when ``5 t - 2 > 0``, so
+    above ``t = 2/5`` the best responses cycle (the US then prefers to cut, and
+    against a cut Japan accommodates) and only a mixed equilibrium remains:
+
+    >>> t = Parameter("t", 0.24, 0, 1, unit="share of import value")
+    >>> T = t.symbol
+    >>> game = ParametricGame([[2, 1], [3, 0]], [[5 * T - 2, 0], [1, 2]], [t],
+    ...                       players=("US", "Japan"),
+    ...                       row_labels=("Hold", "Cut"), col_labels=("Retaliate", "Accommodate"))
+    >>> r = regimes(game, "t")
+    >>> r.values
+    (2/5,)
+    >>> print(r)  # doctest: +NORMALIZE_WHITESPACE
+    Regimes of t (share of import value):
+      [0, 2/5): Stag Hunt–Prisoner's Dilemma — pure equilibrium (Hold, Accommodate)
+      at 2/5: Tie: between Stag Hunt–Prisoner's Dilemma and Matching Pennies type (cyclic, no pure
+        equilibrium) — pure equilibrium (Hold, Accommodate) (a tie: degenerate game)
+      (2/5, 1]: Matching Pennies type (cyclic, no pure equilibrium) — no pure equilibrium; a mixed
+        equilibrium
+    """
+    _check_pgame(pgame, "regimes")
+    p = pgame.parameter(param)
+    others = pgame.check_values(fixed, exclude=(p.name,))
+    subs = {pgame.parameter(k).symbol: _as_sympy_number(v) for k, v in others.items()}
+    t = p.symbol
+    lo, hi = _as_sympy_number(p.low), _as_sympy_number(p.high)
+    A = [[e.xreplace(subs) for e in row] for row in pgame.A]
+    B = [[e.xreplace(subs) for e in row] for row in pgame.B]
+    m, n = pgame.shape
+    two_by_two = (m, n) == (2, 2)
+
+    # Payoffs must be defined on the whole range.
+    for name, table in (("A", A), ("B", B)):
+        for i, row in enumerate(table):
+            for j, e in enumerate(row):
+                _, den = sympy.fraction(sympy.cancel(sympy.together(e)))
+                poles, _ = _roots(den, t, lo, hi)
+                if poles:
+                    raise ValueError(
+                        f"payoff {name}[{i}, {j}] = {pgame.A[i][j] if name == 'A' else pgame.B[i][j]}"
+                        f" is undefined at {p.name} = {poles[0]} inside its range "
+                        f"[{format_number(p.low)}, {format_number(p.high)}]; narrow the range"
+                    )
+
+    critical = _critical_2x2(A, B) if two_by_two else _critical_general(ParametricGame(A, B, [p]))
+
+    points: list[_Point] = []
+    for index, expr in enumerate(critical):
+        roots, exact = _roots(expr, t, lo, hi)
+        for r in roots:
+            approx = sympy.Float(r.evalf(_DIGITS), _DIGITS)
+            for point in points:
+                if abs(point.approx - approx) < sympy.Float(10) ** (10 - _DIGITS):
+                    point.zeros.add(index)
+                    point.exact = point.exact and exact
+                    break
+            else:
+                points.append(_Point(r, approx, exact, {index}))
+    points.sort(key=lambda pt: pt.approx)
+    interior = [pt for pt in points if lo < pt.value < hi]
+    at_low = next((pt for pt in points if pt.value == lo), None)
+    at_high = next((pt for pt in points if pt.value == hi), None)
+
+    # Label each open interval between consecutive candidates.
+    cuts = [lo, *(pt.value for pt in interior), hi]
+    intervals = []
+    for a, b in itertools.pairwise(cuts):
+        sample = _simplest_between(a, b)
+        game = pgame.at(**others, **{p.name: sample})
+        solution = solve(game, method="exact")
+        intervals.append((a, b, sample, solution, Structure.of(game, solution)))
+
+    def at_point(pt: _Point) -> tuple[Structure | None, Solution | None]:
+        if pt.value.is_Rational:
+            game = pgame.at(**others, **{p.name: Fraction(int(pt.value.p), int(pt.value.q))})
+            solution = solve(game, method="exact")
+            return Structure.of(game, solution), solution
+        if two_by_two:
+            signs = []
+            for k, expr in enumerate(critical):
+                if k in pt.zeros:
+                    signs.append(0)
+                else:
+                    v = expr.xreplace({t: pt.approx})
+                    signs.append(0 if v == 0 else 1 if v > 0 else -1)
+            return structure_from_signs(signs, pgame), None
+        return None, None
+
+    # Thresholds: candidates where the structure differs from a neighbour.
+    thresholds: list[Threshold] = []
+    keep_cut = [False] * len(interior)
+    for k, pt in enumerate(interior):
+        left, right = intervals[k][4], intervals[k + 1][4]
+        structure, found = at_point(pt)
+        if structure is None:  # an irrational point of a larger game: judged by its sides
+            changes = left != right
+        else:
+            changes = not (structure == left and structure == right)
+        if changes:
+            keep_cut[k] = True
+            thresholds.append(Threshold(pt.value, structure, left, right, pt.exact, found))
+    first_closed = last_closed = True
+    for end, neighbour, side in (
+        (at_low, intervals[0][4], "low"),
+        (at_high, intervals[-1][4], "high"),
+    ):
+        if end is None:
+            continue
+        at_end, end_solution = at_point(end)
+        if at_end is not None and at_end != neighbour:
+            below, above = (None, neighbour) if side == "low" else (neighbour, None)
+            thresholds.append(Threshold(end.value, at_end, below, above, end.exact, end_solution))
+            if side == "low":
+                first_closed = False
+            else:
+                last_closed = False
+    thresholds.sort(key=lambda th: float(th.value))
+
+    # Merge intervals across candidates that turned out not to be thresholds.
+    merged: list[Regime] = []
+    start = 0
+    for k in range(len(intervals)):
+        if k == len(intervals) - 1 or keep_cut[k]:
+            a, sample, solution, structure = (
+                intervals[start][0],
+                intervals[start][2],
+                intervals[start][3],
+                intervals[start][4],
+            )
+            b = intervals[k][1]
+            merged.append(
+                Regime(
+                    low=a,
+                    high=b,
+                    low_closed=first_closed if start == 0 else False,
+                    high_closed=last_closed if k == len(intervals) - 1 else False,
+                    structure=structure,
+                    sample=sample,
+                    solution=solution,
+                )
+            )
+            start = k + 1
+    return Regimes(
+        pgame=pgame, parameter=p, fixed=others, regimes=tuple(merged), thresholds=tuple(thresholds)
+    )
