@@ -83,3 +83,84 @@ def labelled_games(draw, min_size: int = 1, max_size: int = 4) -> BimatrixGame:
     cols = draw(st.lists(label_text, min_size=n, max_size=n, unique=True))
     title = draw(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20))
     return BimatrixGame(A, B, players=players, row_labels=rows, col_labels=cols, title=title)
+
+
+# --- game trees (negotiation.trees) --------------------------------------------------------
+
+
+_TREE_LABEL = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8
+).filter(lambda s: s.strip() != "")
+
+
+@st.composite
+def game_trees(
+    draw,
+    max_depth: int = 3,
+    max_actions: int = 3,
+    low: int = -3,
+    high: int = 3,
+    chance: bool = True,
+    text_labels: bool = False,
+    names: bool = False,
+):
+    """Small random game trees with perfect information (two players "A" and "B").
+
+    Integer payoffs in [low, high] make ties common, so trees with several
+    subgame-perfect equilibria are frequent. With ``chance=True`` some nodes
+    are chance nodes with exact probabilities (zero included). ``text_labels``
+    draws arbitrary unicode action labels and titles (for the .efg round trip);
+    ``names`` gives some nodes names.
+    """
+    from negotiation.trees import GameTree, decision, leaf
+    from negotiation.trees import chance as chance_node
+
+    def name():
+        return draw(st.one_of(st.none(), _TREE_LABEL)) if names else None
+
+    def labels(k: int) -> list[str]:
+        if text_labels:
+            return draw(st.lists(_TREE_LABEL, min_size=k, max_size=k, unique=True))
+        return [f"a{j}" for j in range(k)]
+
+    def node(depth: int):
+        if depth >= max_depth or (depth > 0 and draw(st.integers(0, 2)) == 0):
+            return leaf(draw(st.integers(low, high)), draw(st.integers(low, high)), name=name())
+        k = draw(st.integers(1, max_actions))
+        acts = labels(k)
+        children = [node(depth + 1) for _ in range(k)]
+        if chance and k > 1 and draw(st.integers(0, 3)) == 0:
+            weights = [draw(st.integers(0, 3)) for _ in range(k)]
+            if sum(weights) == 0:
+                weights[0] = 1
+            total = sum(weights)
+            return chance_node(
+                [(a, Fraction(w, total), c) for a, w, c in zip(acts, weights, children)],
+                name=name(),
+            )
+        return decision(draw(st.sampled_from(("A", "B"))), list(zip(acts, children)), name=name())
+
+    title = draw(_TREE_LABEL) if text_labels else ""
+    return GameTree(("A", "B"), node(0), title=title)
+
+
+@st.composite
+def symbolic_game_trees(draw, max_depth: int = 3, max_actions: int = 3, coefficient: int = 2):
+    """Small random trees whose payoffs are ``a + b*x`` (small integers, one real parameter x)."""
+    import sympy
+
+    from negotiation.trees import GameTree, decision, leaf
+
+    x = sympy.Symbol("x", real=True)
+    coef = st.integers(-coefficient, coefficient)
+
+    def node(depth: int):
+        if depth >= max_depth or (depth > 0 and draw(st.integers(0, 2)) == 0):
+            return leaf(draw(coef) + draw(coef) * x, draw(coef) + draw(coef) * x)
+        k = draw(st.integers(1, max_actions))
+        children = [node(depth + 1) for _ in range(k)]
+        return decision(
+            draw(st.sampled_from(("A", "B"))), [(f"a{j}", c) for j, c in enumerate(children)]
+        )
+
+    return GameTree(("A", "B"), node(0))
