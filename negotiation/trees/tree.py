@@ -306,6 +306,13 @@ def _as_value(value: Any, where: str) -> Value:
             if value.is_real is False:
                 raise TypeError(f"{where} must be real, got the complex expression {value}")
             return value
+        import sympy
+
+        if value.is_finite is False or value is sympy.nan:  # zoo, oo, -oo, nan
+            raise ValueError(
+                f"{where} is {value}, which is undefined or infinite (a division by zero?); "
+                f"expected a finite number"
+            )
         return to_exact(value, where)
     symbol = getattr(value, "symbol", None)
     if symbol is not None and _is_sympy(symbol) and getattr(symbol, "is_Symbol", False):
