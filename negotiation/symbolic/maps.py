@@ -323,7 +323,8 @@ def equilibrium_map(
     ys = np.array([float(v) for v in y_exact])
     X, Y = np.meshgrid(xs, ys)
     args = [
-        X if p.name == px.name else Y if p.name == py.name else float(others[p.name])
+        # numpy scalars, so that a division by zero gives inf or nan rather than an exception
+        X if p.name == px.name else Y if p.name == py.name else np.float64(others[p.name])
         for p in pgame.parameters
     ]
     if pgame.shape == (2, 2):
