@@ -164,3 +164,40 @@ def symbolic_game_trees(draw, max_depth: int = 3, max_actions: int = 3, coeffici
         )
 
     return GameTree(("A", "B"), node(0))
+
+
+# --- parametric games (negotiation.symbolic) ----------------------------------------------
+
+
+@st.composite
+def linear_parametric_games(draw, size: tuple[int, int] = (2, 2), coefficient: int = 2):
+    """Games whose payoffs are ``a + b*x + c*y`` with small integers, x and y in [-1, 1].
+
+    Small integer coefficients make boundaries pass through grid points and make
+    ties (degenerate games) common, which is what the tests need to exercise.
+    """
+    from negotiation.symbolic import Parameter, ParametricGame
+
+    x = Parameter("x", 0, -1, 1)
+    y = Parameter("y", 0, -1, 1)
+    m, n = size
+    coef = st.integers(-coefficient, coefficient)
+
+    def table():
+        return [
+            [draw(coef) + draw(coef) * x.symbol + draw(coef) * y.symbol for _ in range(n)]
+            for _ in range(m)
+        ]
+
+    return ParametricGame(table(), table(), [x, y])
+
+
+@st.composite
+def parameter_values(draw, pgame, denominator: int = 60) -> dict[str, Fraction]:
+    """Exact values of every parameter of ``pgame``, inside its range, on a grid of 1/denominator."""
+    out = {}
+    for p in pgame.parameters:
+        lo, hi = Fraction(p.low), Fraction(p.high)
+        k = draw(st.integers(0, denominator))
+        out[p.name] = lo + (hi - lo) * Fraction(k, denominator)
+    return out
