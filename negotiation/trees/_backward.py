@@ -27,9 +27,11 @@ ten times faster than Fractions for integer payoffs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from fractions import Fraction
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 from .tree import GameTree
@@ -59,6 +61,7 @@ class NumericTree:
     """The arrays of a numeric tree, with payoffs and probabilities as fast exact numbers."""
 
     __slots__ = (
+        "_internal",
         "actions",
         "children",
         "end",
@@ -69,6 +72,7 @@ class NumericTree:
         "payoffs",
         "probs",
         "tree",
+        "weights",
     )
 
     def __init__(self, tree: GameTree, operation: str) -> None:
@@ -82,46 +86,106 @@ class NumericTree:
         self.actions = tree._actions
         self.parent = tree._parent
         self.paths = tree._paths
-        self.payoffs = [tuple(fast(v) for v in vals) for vals in tree._payoffs]
-        self.probs = [tuple(fast(v) for v in vals) for vals in tree._probs]
-        n = len(self.kind)
-        end = list(range(1, n + 1))
-        for k in range(n - 1, -1, -1):
-            ch = self.children[k]
-            if ch:
-                end[k] = end[ch[-1]]
-        self.end = end
+        self.payoffs = tree._fast_payoffs
+        self.end = tree._end
+        self.probs: dict[int, tuple[Any, ...]] = {}
+        # Exact probabilities over a common denominator: p_j = weights[j] / denominator, so
+        # an expectation is one integer sum and one division.
+        self.weights: dict[int, tuple[int, tuple[int, ...]]] = {}
+        terminal = GameTree.TERMINAL
+        self._internal = [k for k in range(len(self.kind) - 1, -1, -1) if self.kind[k] != terminal]
+        chance = GameTree.CHANCE
+        for k in [k for k, kind in enumerate(self.kind) if kind == chance]:
+            probs = tree._probs[k]
+            self.probs[k] = tuple(fast(p) for p in probs)
+            if all(type(p) is Fraction for p in probs):
+                den = math.lcm(*(p.denominator for p in probs))
+                self.weights[k] = (den, tuple(p.numerator * (den // p.denominator) for p in probs))
+
+    def internal(self, root: int = 0) -> list[int]:
+        """The non-leaf nodes of the subtree of ``root``, children before parents."""
+        if root == 0:
+            return self._internal
+        end = self.end[root]
+        return [k for k in self._internal if root <= k < end]
 
 
 Behaviour = Mapping[int, tuple[tuple[int, Any], ...]]
 
 
-def value_sets(
-    num: NumericTree, behaviour: Behaviour | None = None, root: int = 0
-) -> list[ValueSet | None]:
+def value_sets(num: NumericTree, behaviour: Behaviour | None = None, root: int = 0) -> Values:
     """The subgame-perfect value sets of every node in the subtree of ``root`` (others ``None``).
 
     ``behaviour`` maps a decision node's index to the ``(action index, probability)``
     pairs played there (a single pair ``(a, 1)`` for a pure choice).
     """
     kind, children, owner = num.kind, num.children, num.owner
-    out: list[ValueSet | None] = [None] * len(kind)
+    values = Values(len(kind))
+    out = values.sets
+    # Leaves first, all at once: a leaf's only value is its payoff vector.
+    only: list[Vec | None] = [p or None for p in num.payoffs]
+    values.only = only
     fixed = behaviour or {}
-    for k in range(num.end[root] - 1, root - 1, -1):
+    decision_kind = GameTree.DECISION
+    second = itemgetter(1)
+    for k in num.internal(root):
         node_kind = kind[k]
-        if node_kind == GameTree.TERMINAL:
-            out[k] = {num.payoffs[k]: 1}
-            continue
-        sets: list[ValueSet] = [out[c] for c in children[k]]  # type: ignore[misc]
-        if node_kind == GameTree.CHANCE:
-            out[k] = _chance(sets, num.probs[k], k, num)
+        ch = children[k]
+        vecs = [only[c] for c in ch]
+        if None not in vecs:
+            # The common case without ties below: one value per child.
+            if node_kind == decision_kind and k not in fixed:
+                i = owner[k]
+                # Tuples compare by their first entry first, so plain max finds player 0's best.
+                best = (max(vecs) if i == 0 else max(vecs, key=second))[i]  # type: ignore[type-var, arg-type, index]
+                optimal = [v for v in vecs if v[i] == best]  # type: ignore[index]
+                if len(optimal) == 1:
+                    only[k] = optimal[0]
+                    continue
+            elif node_kind != decision_kind:
+                only[k] = expectation(vecs, k, num)
+                continue
+        sets: list[ValueSet] = [values[c] for c in ch]  # type: ignore[misc]
+        if node_kind != decision_kind:
+            result = _chance(sets, k, num)
         else:
             mix = fixed.get(k)
             if mix is None or len(mix) == 1:
-                out[k] = _decision(sets, owner[k], None if mix is None else mix[0][0])
+                result = _decision(sets, owner[k], None if mix is None else mix[0][0])
             else:
-                out[k] = _mixed_decision(sets, owner[k], mix, k, num)
-    return out
+                result = _mixed_decision(sets, owner[k], mix, k, num)
+        if len(result) == 1 and next(iter(result.values())) == 1:
+            only[k] = next(iter(result))
+        else:
+            out[k] = result
+    return values
+
+
+class Values:
+    """Value sets by node index; nodes with a single continuation are stored as just their value."""
+
+    __slots__ = ("only", "sets")
+
+    def __init__(self, n: int) -> None:
+        self.only: list[Vec | None] = [None] * n
+        self.sets: list[ValueSet | None] = [None] * n
+
+    def __getitem__(self, k: int) -> ValueSet | None:
+        vec = self.only[k]
+        if vec is not None:
+            return {vec: 1}
+        return self.sets[k]
+
+    def __len__(self) -> int:
+        return len(self.only)
+
+
+def _divide(total: Any, den: int) -> Any:
+    """``total / den`` exactly, as an int when it divides."""
+    if type(total) is int:
+        q, r = divmod(total, den)
+        return q if r == 0 else Fraction(total, den)
+    return fast(total / den)
 
 
 def _mixed_decision(
@@ -162,35 +226,50 @@ def _decision(sets: list[ValueSet], i: int, only: int | None) -> ValueSet:
             if (only is None or a == only) and v[i] == best:
                 result[v] = result.get(v, 0) + together
         return result
+    # S_b(x): how many profiles of child b's subgame give the mover at most x. Each
+    # child's counts are first summed by the mover's payoff, so S_b is a short sum.
+    by_payoff: list[dict[Any, int]] = []
+    for other in sets:
+        agg: dict[Any, int] = {}
+        for w, c in other.items():
+            agg[w[i]] = agg.get(w[i], 0) + c
+        by_payoff.append(agg)
+    cache: dict[Any, list[int]] = {}
+
+    def at_most_each(x: Any) -> list[int]:
+        if x not in cache:
+            cache[x] = [sum(c for y, c in agg.items() if y <= x) for agg in by_payoff]
+        return cache[x]
+
     candidates = range(len(sets)) if only is None else (only,)
     for a in candidates:
         for v, cnt in sets[a].items():
-            x = v[i]
+            counts = at_most_each(v[i])
             total = cnt
-            for b, other in enumerate(sets):
-                if b == a:
-                    continue
-                s = sum(c for w, c in other.items() if w[i] <= x)
-                if s == 0:
-                    total = 0
-                    break
-                total *= s
+            for b, s in enumerate(counts):
+                if b != a:
+                    total *= s
+                    if not total:
+                        break
             if total:
                 result[v] = result.get(v, 0) + total
     return result
 
 
-def _chance(sets: list[ValueSet], probs: tuple[Any, ...], k: int, num: NumericTree) -> ValueSet:
-    if all(len(s) == 1 for s in sets):
-        vals = [next(iter(s.items())) for s in sets]
-        vec = tuple(
-            fast(sum((p * v[j] for p, (v, _) in zip(probs, vals, strict=True)), Fraction(0)))
-            for j in range(2)
+def expectation(vals: Any, k: int, num: NumericTree) -> Vec:
+    """The probability-weighted average of the children's value vectors ``vals``."""
+    weights = num.weights.get(k)
+    if weights is not None:
+        den, nums = weights
+        return (
+            _divide(sum([w * v[0] for w, v in zip(nums, vals, strict=True)]), den),
+            _divide(sum([w * v[1] for w, v in zip(nums, vals, strict=True)]), den),
         )
-        cnt = 1
-        for _, c in vals:
-            cnt *= c
-        return {vec: cnt}
+    probs = num.probs[k]
+    return tuple(fast(sum(p * v[j] for p, v in zip(probs, vals, strict=True))) for j in range(2))
+
+
+def _chance(sets: list[ValueSet], k: int, num: NumericTree) -> ValueSet:
     size = 1
     for s in sets:
         size *= len(s)
@@ -202,10 +281,7 @@ def _chance(sets: list[ValueSet], probs: tuple[Any, ...], k: int, num: NumericTr
         )
     result: ValueSet = {}
     for combo in product(*(s.items() for s in sets)):
-        vec = tuple(
-            fast(sum((p * v[j] for p, (v, _) in zip(probs, combo, strict=True)), Fraction(0)))
-            for j in range(2)
-        )
+        vec = expectation([v for v, _ in combo], k, num)
         cnt = 1
         for _, c in combo:
             cnt *= c

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from itertools import product
 from typing import Any, NoReturn
 
@@ -226,8 +227,8 @@ def _matrices(
                 u += wu[0]
                 v += wu[1]
                 m ^= low
-            row_a.append(slow(fast(u)) if not isinstance(u, float) else u)
-            row_b.append(slow(fast(v)) if not isinstance(v, float) else v)
+            row_a.append(Fraction(u) if type(u) is int else u)
+            row_b.append(Fraction(v) if type(v) is int else v)
         A.append(row_a)
         B.append(row_b)
     return A, B

@@ -50,7 +50,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .._numbers import Number, format_number
-from ._backward import NumericTree, ValueSet, Vec, fast, slow, value_sets
+from ._backward import NumericTree, Values, ValueSet, Vec, expectation, fast, slow, value_sets
 from .tree import GameTree, Path, format_path
 
 __all__ = [
@@ -265,7 +265,7 @@ class SubgamePerfectSolution:
             yield from self._cache
             return
         if self.count == 1:
-            yield SubgamePerfectEquilibrium(self.tree, self._unique_choices())
+            yield SubgamePerfectEquilibrium(self.tree, self._first_choices())
             return
         try:
             for picks in _enumerate(self._num, self._values):
@@ -282,7 +282,9 @@ class SubgamePerfectSolution:
 
     def first(self) -> SubgamePerfectEquilibrium:
         """The first equilibrium (first optimal action at every tie), without listing the rest."""
-        return next(iter(self))
+        if self._cache:
+            return self._cache[0]
+        return SubgamePerfectEquilibrium(self.tree, self._first_choices())
 
     @property
     def equilibria(self) -> tuple[SubgamePerfectEquilibrium, ...]:
@@ -298,16 +300,54 @@ class SubgamePerfectSolution:
             self._cache = tuple(iter(self))
         return self._cache
 
-    def _unique_choices(self) -> dict[Path, str]:
+    def _first_choices(self) -> dict[Path, str]:
+        """The first equilibrium, top down: at each node the first action (and, below chance
+        nodes, the first combination of values) consistent with the value to reach."""
         num, values = self._num, self._values
+        only = values.only
+        kinds, children, paths, actions = num.kind, num.children, num.paths, num.actions
         choices: dict[Path, str] = {}
-        for k, kind in enumerate(num.kind):
-            if kind != GameTree.DECISION:
+        if self.count == 1:
+            # No ties anywhere: each decision node's one value comes from one child.
+            decision = GameTree.DECISION
+            for k, kind in enumerate(kinds):
+                if kind == decision:
+                    below = [only[c] for c in children[k]]
+                    choices[paths[k]] = actions[k][below.index(only[k])]
+            return choices
+        root = values[0]
+        assert root is not None
+        stack: list[tuple[int, Vec]] = [(0, next(iter(root)))]
+        while stack:
+            k, v = stack.pop()
+            kind = kinds[k]
+            if kind == GameTree.TERMINAL:
                 continue
-            target = next(iter(values[k]))  # type: ignore[arg-type]
-            for a, c in enumerate(num.children[k]):
-                if target in values[c]:  # type: ignore[operator]
-                    choices[num.paths[k]] = num.actions[k][a]
+            ch = children[k]
+            below = [only[c] for c in ch]
+            if None not in below:  # no ties below: each child has its one value
+                if kind == GameTree.DECISION:
+                    choices[paths[k]] = actions[k][below.index(v)]
+                stack.extend(zip(ch, below, strict=True))  # type: ignore[arg-type]
+                continue
+            sets: list[ValueSet] = [values[c] for c in ch]  # type: ignore[misc]
+            if kind == GameTree.CHANCE:
+                combo = next(
+                    c for c in product(*(s.keys() for s in sets)) if expectation(c, k, num) == v
+                )
+                stack.extend(zip(ch, combo, strict=True))
+                continue
+            i = num.owner[k]
+            for a in range(len(ch)):
+                if v not in sets[a]:
+                    continue
+                targets = [
+                    next((w for w in sets[b] if w[i] <= v[i]), None) if b != a else v
+                    for b in range(len(ch))
+                ]
+                if None not in targets:
+                    choices[paths[k]] = actions[k][a]
+                    stack.extend(zip(ch, targets, strict=True))  # type: ignore[arg-type]
                     break
         return choices
 
@@ -345,13 +385,6 @@ class SubgamePerfectSolution:
         )
 
 
-def _weighted(vals: tuple[Vec, ...], probs: tuple[Any, ...]) -> Vec:
-    return tuple(
-        fast(sum((p * v[j] for p, v in zip(probs, vals, strict=True)), Fraction(0)))
-        for j in range(2)
-    )
-
-
 def _lazy_product(
     sources: list[Callable[[], Iterator[list[tuple[int, int]]]]],
 ) -> Iterator[list[tuple[int, int]]]:
@@ -363,9 +396,7 @@ def _lazy_product(
             yield first + rest
 
 
-def _profiles(
-    num: NumericTree, values: list[ValueSet | None], k: int, v: Vec
-) -> Iterator[list[tuple[int, int]]]:
+def _profiles(num: NumericTree, values: Values, k: int, v: Vec) -> Iterator[list[tuple[int, int]]]:
     """Every subgame-perfect profile of the subgame at ``k`` whose value is ``v``."""
     kind = num.kind[k]
     if kind == GameTree.TERMINAL:
@@ -374,9 +405,8 @@ def _profiles(
     ch = num.children[k]
     sets: list[ValueSet] = [values[c] for c in ch]  # type: ignore[misc]
     if kind == GameTree.CHANCE:
-        probs = num.probs[k]
         for combo in product(*(s.keys() for s in sets)):
-            if _weighted(combo, probs) == v:
+            if expectation(combo, k, num) == v:
                 yield from _lazy_product(
                     [_source(num, values, c, (w,)) for c, w in zip(ch, combo, strict=True)]
                 )
@@ -400,12 +430,12 @@ def _profiles(
 
 
 def _source(
-    num: NumericTree, values: list[ValueSet | None], k: int, targets: tuple[Vec, ...]
+    num: NumericTree, values: Values, k: int, targets: tuple[Vec, ...]
 ) -> Callable[[], Iterator[list[tuple[int, int]]]]:
     return lambda: chain.from_iterable(_profiles(num, values, k, w) for w in targets)
 
 
-def _enumerate(num: NumericTree, values: list[ValueSet | None]) -> Iterator[list[tuple[int, int]]]:
+def _enumerate(num: NumericTree, values: Values) -> Iterator[list[tuple[int, int]]]:
     root = values[0]
     assert root is not None
     for v in root:

@@ -100,6 +100,24 @@ def format_path(path: Path) -> str:
     return repr(tuple(path))
 
 
+class _Where:
+    """A node's description for messages, formatted only if a message is needed."""
+
+    __slots__ = ("args", "template")
+
+    def __init__(self, template: str, who: str, path: Path) -> None:
+        self.template = template
+        self.args = (who, path)
+
+    def __str__(self) -> str:
+        who, path = self.args
+        where = format_path(path)
+        return self.template.format(who, where) if who else self.template.format(where)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def _is_sympy(value: object) -> bool:
     return type(value).__module__.startswith("sympy")
 
@@ -130,6 +148,8 @@ class Terminal:
 
     def __post_init__(self) -> None:
         payoffs: Any = self.payoffs
+        if type(payoffs) is tuple:
+            return
         if isinstance(payoffs, str | bytes) or not isinstance(payoffs, Sequence):
             raise TypeError(
                 f"a leaf's payoffs must be a tuple of numbers (one per player), got "
@@ -178,6 +198,8 @@ class Chance:
 Node: TypeAlias = Decision | Chance | Terminal
 """Any node of a game tree."""
 
+_NODE_TYPES = (Decision, Chance, Terminal)
+
 
 def _action_index(actions: Sequence[str], action: str, where: str) -> int:
     try:
@@ -193,6 +215,8 @@ def _action_index(actions: Sequence[str], action: str, where: str) -> int:
 
 def _as_child(child: Any) -> Any:
     """Turn the shorthand ``(2, 5)`` into a leaf; leave anything else for GameTree to check."""
+    if type(child) in _NODE_TYPES:
+        return child
     if isinstance(child, tuple | list) and not any(
         isinstance(c, Decision | Chance | Terminal) for c in child
     ):
@@ -291,8 +315,13 @@ def _parse_moves(moves: Any, where: str) -> tuple[tuple[Any, ...], tuple[Any, ..
 # --- values -----------------------------------------------------------------------------
 
 
-def _as_value(value: Any, where: str) -> Value:
+def _as_value(value: Any, where: object) -> Value:
     """A payoff or probability: an exact number, or a real sympy expression with symbols."""
+    kind = type(value)
+    if kind is Fraction:
+        return value
+    if kind is int:
+        return Fraction(value)
     if _is_sympy(value):
         free = getattr(value, "free_symbols", None)
         if free:
@@ -313,11 +342,11 @@ def _as_value(value: Any, where: str) -> Value:
                 f"{where} is {value}, which is undefined or infinite (a division by zero?); "
                 f"expected a finite number"
             )
-        return to_exact(value, where)
+        return to_exact(value, str(where))
     symbol = getattr(value, "symbol", None)
     if symbol is not None and _is_sympy(symbol) and getattr(symbol, "is_Symbol", False):
         return symbol  # a Parameter-like object: use its symbol
-    return to_exact(value, where)
+    return to_exact(value, str(where))
 
 
 def to_sympy(value: Value) -> Any:
@@ -395,6 +424,8 @@ class GameTree:
     __slots__ = (
         "_actions",
         "_children",
+        "_end",
+        "_fast_payoffs",
         "_free",
         "_hash",
         "_kind",
@@ -430,10 +461,11 @@ class GameTree:
         kind: list[int] = []
         owner: list[int] = []
         actions: list[tuple[str, ...]] = []
-        children: list[tuple[int, ...]] = []
+        kids: list[list[int]] = []
         parent: list[int] = []
         paths: list[Path] = []
         payoffs: list[tuple[Value, ...]] = []
+        fast_payoffs: list[tuple[Any, ...]] = []
         probs: list[tuple[Value, ...]] = []
         names: dict[str, list[int]] = {}
         raw: list[Any] = []
@@ -445,7 +477,6 @@ class GameTree:
             idx = len(kind)
             if idx >= MAX_NODES:
                 raise ValueError(f"the tree has more than {MAX_NODES:,} nodes; that is too large")
-            where = format_path(path)
             if not isinstance(node, Decision | Chance | Terminal):
                 what = (
                     "the root"
@@ -458,14 +489,15 @@ class GameTree:
                 )
             name = node.name
             if name is not None:
+                at = format_path(path)
                 if not isinstance(name, str):
                     raise TypeError(
-                        f"the name of the node at {where} must be a string or None, got "
+                        f"the name of the node at {at} must be a string or None, got "
                         f"{type(name).__name__} {name!r}"
                     )
                 if not name.strip():
                     raise ValueError(
-                        f"the name of the node at {where} must be a non-empty string or None, "
+                        f"the name of the node at {at} must be a non-empty string or None, "
                         f"got {name!r}"
                     )
                 names.setdefault(name, []).append(idx)
@@ -473,26 +505,37 @@ class GameTree:
             parent.append(par)
             paths.append(path)
             if par >= 0:
-                children[par] = (*children[par], idx)
+                kids[par].append(idx)
+            kids.append([])
             if isinstance(node, Terminal):
                 if len(node.payoffs) != 2:
                     raise ValueError(
-                        f"the leaf at {where} has {len(node.payoffs)} payoffs, expected 2 "
+                        f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected 2 "
                         f"(one per player: {players[0]}, {players[1]})"
                     )
                 vals = tuple(
-                    _as_value(v, f"the payoff of {players[k]} at the leaf {where}")
+                    v
+                    if type(v) is Fraction
+                    else _as_value(v, _Where("the payoff of {} at the leaf {}", players[k], path))
                     for k, v in enumerate(node.payoffs)
                 )
                 for v in vals:
-                    free |= _free_symbols(v)
+                    if type(v) is not Fraction:
+                        free |= _free_symbols(v)
                 kind.append(self.TERMINAL)
                 owner.append(-1)
                 actions.append(())
-                children.append(())
                 payoffs.append(vals)
+                # Whole numbers as ints too: exact, and much faster for backward induction.
+                fast_payoffs.append(
+                    tuple(
+                        v.numerator if type(v) is Fraction and v.denominator == 1 else v
+                        for v in vals
+                    )
+                )
                 probs.append(())
                 continue
+            where = _Where("{}", "", path)
             labels = self._check_actions(node, where)
             if isinstance(node, Decision):
                 if not isinstance(node.player, str):
@@ -516,14 +559,19 @@ class GameTree:
                 owner.append(-1)
                 probs.append(p)
             actions.append(labels)
-            children.append(())
             payoffs.append(())
+            fast_payoffs.append(())
             for label, child in reversed(list(zip(labels, node.children, strict=True))):
                 stack.append((_as_child(child), idx, (*path, label)))
-        # Rebuild normalised node objects, children first (reverse preorder).
+        # Rebuild normalised node objects, children first (reverse preorder), and note
+        # where each subtree ends in preorder.
+        children = [tuple(c) for c in kids]
         nodes: list[Any] = [None] * len(kind)
+        end = list(range(1, len(kind) + 1))
         for idx in range(len(kind) - 1, -1, -1):
             node = raw[idx]
+            if children[idx]:
+                end[idx] = end[children[idx][-1]]
             if kind[idx] == self.TERMINAL:
                 nodes[idx] = Terminal(payoffs[idx], node.name)
             elif kind[idx] == self.DECISION:
@@ -540,7 +588,9 @@ class GameTree:
         self._children = tuple(children)
         self._parent = tuple(parent)
         self._paths = tuple(paths)
+        self._end = tuple(end)
         self._payoffs = tuple(payoffs)
+        self._fast_payoffs = tuple(fast_payoffs)
         self._probs = tuple(probs)
         self._nodes = tuple(nodes)
         self._root = nodes[0]
@@ -549,7 +599,7 @@ class GameTree:
         self._free = frozenset(free)
 
     @staticmethod
-    def _check_actions(node: Decision | Chance, where: str) -> tuple[str, ...]:
+    def _check_actions(node: Decision | Chance, where: object) -> tuple[str, ...]:
         labels = node.actions
         if len(labels) == 0:
             what = "decision" if isinstance(node, Decision) else "chance"
@@ -583,7 +633,7 @@ class GameTree:
         return tuple(labels)
 
     @staticmethod
-    def _check_probabilities(node: Chance, where: str) -> tuple[Value, ...]:
+    def _check_probabilities(node: Chance, where: object) -> tuple[Value, ...]:
         if len(node.probabilities) != len(node.actions):
             raise ValueError(
                 f"the chance node at {where} has {len(node.actions)} actions but "
