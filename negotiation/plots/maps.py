@@ -225,7 +225,6 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
     artists.image.set_data(palette[result.labels])
     artists.image.set_extent(_extent(result))
     boundary = _boundary_entries(result)
-    ny, nx = result.shape
 
     # Lines where the structure changes: thick where the equilibria change, thin and
     # dashed where only the class of the game does.
@@ -261,49 +260,13 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
                 )
             )
 
-    # A label inside each large enough region, at its most interior point.
+    # Regions are numbered by size; the legend and the labels use the numbers.
     numbers: dict[int, int] = {}
     for label in np.argsort(-np.bincount(result.labels.ravel(), minlength=len(result.legend))):
         label = int(label)
         if boundary[label] or not (result.labels == label).any():
             continue
         numbers[label] = len(numbers) + 1
-    small = min(nx, ny)
-    x_now, y_now = (float(v[0]) for v in artists.marker.get_data())
-    current = result.nearest(x_now, y_now)
-    for label, number in numbers.items():
-        parts, count = ndimage.label(result.labels == label)
-        for part in range(1, count + 1):
-            region = np.pad(parts == part, 1)
-            depth = ndimage.distance_transform_edt(region)[1:-1, 1:-1]
-            i, j = _label_position(depth, current)
-            radius = float(depth[i, j]) / small
-            if radius < 0.03:
-                continue
-            structure = result.legend[label]
-            if radius >= 0.1:
-                text = f"{number}. " + "\n".join(textwrap.wrap(_name(structure), 22))
-                if structure.class_name:
-                    text += "\n" + _compact(structure)
-            else:
-                text = str(number)
-            artists.region_labels.append(
-                ax.text(
-                    result.xs[j],
-                    result.ys[i],
-                    text,
-                    ha="center",
-                    va="center",
-                    fontsize=FONT_SIZE - 2,
-                    bbox={
-                        "boxstyle": "round,pad=0.3",
-                        "facecolor": "white",
-                        "edgecolor": "none",
-                        "alpha": 0.8,
-                    },
-                    zorder=4,
-                )
-            )
 
     # The legend spells out every region; ties get one grey line entry.
     handles: list[Any] = [
@@ -344,20 +307,83 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
             handles=handles, loc="outside lower center", fontsize=FONT_SIZE - 3, frameon=False
         )
     else:
-        artists.legend = ax.legend(handles=handles, loc="best", fontsize=FONT_SIZE - 4)
+        artists.legend = ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            fontsize=FONT_SIZE - 4,
+            frameon=False,
+        )
+
+    # A label inside each region, at its most interior point, shortened to its number
+    # (or left out) when it would spill over the region's borders.
+    artists.figure.draw_without_rendering()  # settle the layout so text sizes are final
+    x_now, y_now = (float(v[0]) for v in artists.marker.get_data())
+    current = result.nearest(x_now, y_now)
+    for label, number in numbers.items():
+        parts, count = ndimage.label(result.labels == label)
+        for part in range(1, count + 1):
+            inside = parts == part
+            depth = ndimage.distance_transform_edt(np.pad(inside, 1))[1:-1, 1:-1]
+            i, j = _label_position(depth, current)
+            structure = result.legend[label]
+            full = f"{number}. " + "\n".join(textwrap.wrap(_name(structure), 22))
+            if structure.class_name:
+                full += "\n" + _compact(structure)
+            text = ax.text(
+                result.xs[j],
+                result.ys[i],
+                full,
+                ha="center",
+                va="center",
+                fontsize=FONT_SIZE - 2,
+                bbox={
+                    "boxstyle": "round,pad=0.3",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.8,
+                },
+                zorder=4,
+            )
+            if _share_inside(text, inside, result) < 0.9:
+                text.set_text(str(number))
+                if _share_inside(text, inside, result) < 0.6:
+                    text.remove()
+                    continue
+            artists.region_labels.append(text)
+
+
+def _share_inside(text: Any, inside: npt.NDArray[np.bool_], result: EquilibriumMap) -> float:
+    """The share of grid points under a text box that belong to the region ``inside``."""
+    box = text.get_window_extent().transformed(text.axes.transData.inverted())
+    js = np.flatnonzero((result.xs >= box.x0) & (result.xs <= box.x1))
+    iis = np.flatnonzero((result.ys >= box.y0) & (result.ys <= box.y1))
+    if len(js) == 0 or len(iis) == 0:
+        return 1.0
+    covered = inside[iis[0] : iis[-1] + 1, js[0] : js[-1] + 1]
+    return float(covered.mean())
 
 
 def _label_position(depth: npt.NDArray[np.float64], current: tuple[int, int]) -> tuple[int, int]:
-    """The most interior point of a region, moved off the current point when that is close."""
+    """The most interior point of a region, away from the current point and its label.
+
+    The current point's label sits up and to the right of it in the lower-left quarter of
+    the map, and on the other sides elsewhere (see :meth:`EquilibriumMapArtists.set_current`).
+    """
     ny, nx = depth.shape
-    i, j = (int(v) for v in np.unravel_index(int(depth.argmax()), depth.shape))
     ci, cj = current
-    if abs(i - ci) / ny > 0.12 or abs(j - cj) / nx > 0.12:
-        return i, j
-    candidates = np.argwhere(depth >= 0.7 * depth[i, j])
-    away = ((candidates[:, 0] - ci) / ny) ** 2 + ((candidates[:, 1] - cj) / nx) ** 2
-    best = candidates[int(away.argmax())]
-    return int(best[0]), int(best[1])
+    right, top = cj < nx / 2, ci < ny / 2
+    cols = (cj - 0.06 * nx, cj + 0.42 * nx) if right else (cj - 0.42 * nx, cj + 0.06 * nx)
+    rows = (ci - 0.08 * ny, ci + 0.2 * ny) if top else (ci - 0.2 * ny, ci + 0.08 * ny)
+    ii, jj = np.indices(depth.shape)
+    blocked = (jj >= cols[0]) & (jj <= cols[1]) & (ii >= rows[0]) & (ii <= rows[1])
+    best = float(depth.max())
+    allowed = np.where(blocked | (depth < 0.5 * best), -1.0, depth)
+    if allowed.max() > 0:
+        i, j = np.unravel_index(int(allowed.argmax()), depth.shape)
+    else:
+        i, j = np.unravel_index(int(depth.argmax()), depth.shape)
+    return int(i), int(j)
 
 
 def _extent(result: EquilibriumMap) -> tuple[float, float, float, float]:
