@@ -385,3 +385,20 @@ def test_one_by_one_and_one_by_n_games():
     sol = solve(BimatrixGame([[1, 2, 3]], [[3, 1, 3]]))
     assert strategy_pairs(sol) == {((F(1),), unit(0, 3)), ((F(1),), unit(2, 3))}
     assert sol.degenerate and len(sol.components) == 1 and sol.components[0].dimension == 1
+
+
+@given(st.integers(1, 6), st.integers(1, 6), st.integers(1, 6), st.integers(0, 2**32 - 1))
+def test_integer_rank_matches_numpy_on_low_rank_matrices(m, n, r, seed):
+    from negotiation.algorithms.vertex_labels import _integer_rank
+
+    rng = np.random.default_rng(seed)
+    M = rng.integers(-50, 50, size=(m, r)) @ rng.integers(-50, 50, size=(r, n))
+    assert _integer_rank(M.tolist()) == np.linalg.matrix_rank(M.astype(float))
+
+
+def test_low_rank_payoffs_from_separable_formulas():
+    # B[i][j] = f(i) + h(j) + c*i*j has rank <= 3, so no support of size 4+ gives a
+    # vertex; the enumeration must still match the reference.
+    A = [[(i - 2) ** 2 - j + i * j for j in range(5)] for i in range(5)]
+    B = [[-((j - 3) ** 2) + i + 2 * i * j for j in range(5)] for i in range(5)]
+    assert strategy_pairs(solve(BimatrixGame(A, B))) == extreme_equilibria(A, B)

@@ -161,6 +161,27 @@ def _solve_integer(M: list[list[int]]) -> tuple[list[int], int] | None:
     return X, D
 
 
+def _integer_rank(M: list[list[int]]) -> int:
+    """Exact rank of an integer matrix (elimination with rows kept small by their gcd)."""
+    a = [row[:] for row in M]
+    rank = 0
+    rows, cols = len(a), len(a[0])
+    for col in range(cols):
+        pivot = next((r for r in range(rank, rows) if a[r][col] != 0), None)
+        if pivot is None:
+            continue
+        a[rank], a[pivot] = a[pivot], a[rank]
+        top = a[rank]
+        for r in range(rank + 1, rows):
+            f = a[r][col]
+            if f:
+                row = [v * top[col] - f * w for v, w in zip(a[r], top, strict=True)]
+                g = math.gcd(*row)
+                a[r] = [v // g for v in row] if g > 1 else row
+        rank += 1
+    return rank
+
+
 def _candidates(
     C: npt.NDArray[np.float64], s: int
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
@@ -210,7 +231,9 @@ def _vertices_exact(
     k, d = len(C), len(C[0])
     Cf = np.array(C, dtype=np.float64)
     found: dict[tuple[int, ...], LabelledVertex] = {}
-    for s in range(1, min(d, k) + 1):
+    # Every s x s submatrix of C is singular when s exceeds the rank of C (common when
+    # payoffs come from separable formulas), so larger supports cannot give vertices.
+    for s in range(1, min(d, k, _integer_rank(C)) + 1):
         if prefilter is None:
             prefilter = count_bases(d, k) > _PREFILTER_FROM
         if prefilter:
