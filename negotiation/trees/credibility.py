@@ -303,7 +303,12 @@ class Credibility:
 
         Examples
         --------
-        See the module's example.
+        >>> import sympy
+        >>> c = sympy.Symbol("c", positive=True)
+        >>> t = GameTree(("Japan", "US"), decision("Japan", {"Sell": (1 - c, 0), "Keep": (0, 0)}))
+        >>> result = credibility(t, (), "Sell")
+        >>> result.condition, result.holds(c=0.5), result.holds(c=2)
+        (c <= 1, True, False)
         """
         import sympy
 
@@ -611,7 +616,16 @@ def _pretty(cond: Any) -> str:
 
 @dataclass(frozen=True)
 class ProbabilityInterval:
-    """The closed interval ``[low, high]`` of probabilities (exact)."""
+    """The closed interval ``[low, high]`` of probabilities (exact).
+
+    Examples
+    --------
+    >>> window = ProbabilityInterval(Fraction(1, 4), Fraction(3, 8))
+    >>> print(window)
+    1/4 <= q <= 3/8
+    >>> 0.3 in window, 0.5 in window
+    (True, False)
+    """
 
     low: Number
     high: Number
@@ -849,13 +863,34 @@ class Brinkmanship:
         )
 
     def effective(self) -> ProbabilityInterval | None:
-        """The risks ``q`` at which the target prefers to comply (the effectiveness condition)."""
+        """The risks ``q`` at which the target prefers to comply (the effectiveness condition).
+
+        The target complies when ``comply >= q * defy_disaster + (1 - q) * defy_no_disaster``
+        (its own payoffs); ``None`` when no ``q`` in ``[0, 1]`` does it.
+
+        Examples
+        --------
+        >>> b = Brinkmanship("Japan", "US", (1, -1), (-10, -10), (-2, 2))
+        >>> print(b.effective())
+        1/4 <= q <= 1
+        """
         c, d, n = self.comply[1], self.defy_disaster[1], self.defy_no_disaster[1]
         # c >= q d + (1 - q) n   <=>   (n - d) q + (c - n) >= 0
         return _solve_linear(n - d, c - n)
 
     def tolerable(self) -> ProbabilityInterval | None:
-        """The risks ``q`` at which the threatener prefers threatening to not (the acceptability condition)."""
+        """The risks ``q`` at which the threatener prefers threatening to not (the acceptability condition).
+
+        With ``p = hardline``, the threatener threatens when
+        ``(1 - p) * comply + p * (q * defy_disaster + (1 - q) * defy_no_disaster) >= no_threat``
+        (its own payoffs; a responsive target complies, a hard-line one defies).
+
+        Examples
+        --------
+        >>> b = Brinkmanship("Japan", "US", (1, -1), (-10, -10), (-2, 2), hardline=0.5)
+        >>> print(b.tolerable())
+        0 <= q <= 3/8
+        """
         p = self.hardline
         c, d, n = self.comply[0], self.defy_disaster[0], self.defy_no_disaster[0]
         z = self.no_threat[0]  # type: ignore[index]
@@ -863,7 +898,17 @@ class Brinkmanship:
         return _solve_linear(p * (d - n), (1 - p) * c + p * n - z)
 
     def analyse(self) -> BrinkmanshipResult:
-        """The effective, tolerable and workable risks, with an explanation."""
+        """The effective, tolerable and workable risks, with an explanation.
+
+        Examples
+        --------
+        >>> b = Brinkmanship("Japan", "US", (1, -1), (-50, -10), (-2, 2), hardline=0.5)
+        >>> result = b.analyse()
+        >>> result.possible
+        False
+        >>> print(result.explanation.split(". ")[-1])
+        No threat that leaves something to chance works: US needs at least q = 1/4 to comply, but Japan can stand at most q = 1/16.
+        """
         eff, tol = self.effective(), self.tolerable()
         window = _intersect(eff, tol)
         me, them = self.threatener, self.target

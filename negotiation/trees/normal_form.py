@@ -87,11 +87,18 @@ class ReducedStrategy:
     choices: tuple[tuple[Path, str], ...]
 
     def as_dict(self) -> dict[Path, str]:
-        """The choices as ``{path: action}``."""
+        """The choices as ``{path: action}``.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> reduced_strategies(entry_deterrence(), "Incumbent")[0].as_dict()
+        {('In',): 'Fight'}
+        """
         return dict(self.choices)
 
     def describe(self) -> str:
-        """Plain words, for example ``"Card at the start; Sell after Card → Hold"``."""
+        """Plain words, for example ``"Card at the start; Sell after Card → Hold"`` (see :func:`reduced_strategies`)."""
         if not self.choices:
             return f"{self.player} never moves"
         return "; ".join(f"{a} {where_words(p)}" for p, a in self.choices)
@@ -340,7 +347,7 @@ class Threat:
     probability: Number = 1
 
     def describe(self) -> str:
-        """One sentence in plain words."""
+        """One sentence in plain words (see the module's example)."""
         where = where_words(self.node)
         tested = "" if not self.on_path else " (and that point is reached)"
         chance = (
@@ -363,7 +370,7 @@ class NonCredibleEquilibrium:
     threats: tuple[Threat, ...]
 
     def describe(self) -> str:
-        """Plain words: the equilibrium, and each non-credible threat."""
+        """Plain words: the equilibrium, and each non-credible threat (see :func:`nash_vs_spe`)."""
         head = self.equilibrium.describe().rstrip(".")
         kind = "" if self.equilibrium.is_pure else " (it mixes an empty threat into a plan)"
         lines = [f"{head}: a Nash equilibrium, but not subgame perfect{kind}."]
@@ -398,7 +405,7 @@ class NashVsSpe:
     not_subgame_perfect: tuple[NonCredibleEquilibrium, ...]
 
     def summary(self) -> str:
-        """Several lines of plain text."""
+        """Several lines of plain text (see :func:`nash_vs_spe`)."""
         n = len(self.solution.equilibria)
         k = len(self.not_subgame_perfect)
         lines = [

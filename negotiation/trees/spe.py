@@ -113,7 +113,14 @@ class SubgamePerfectEquilibrium:
         return self._reached
 
     def action(self, node: Path | str) -> str:
-        """The action chosen at a decision node (given by its path or name)."""
+        """The action chosen at a decision node (given by its path or name).
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> subgame_perfect(entry_deterrence())[0].action(("In",))
+        'Accommodate'
+        """
         path = self.tree.path_of(node)
         if path not in self.choices:
             raise ValueError(
@@ -122,12 +129,26 @@ class SubgamePerfectEquilibrium:
         return self.choices[path]
 
     def plan(self, player: str | int) -> dict[Path, str]:
-        """One player's complete plan: their action at each of their decision nodes."""
+        """One player's complete plan: their action at each of their decision nodes.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> subgame_perfect(entry_deterrence())[0].plan("Entrant")
+        {(): 'In'}
+        """
         mine = set(self.tree.decision_paths(player))
         return {p: a for p, a in self.choices.items() if p in mine}
 
     def payoff(self, player: str | int) -> Number:
-        """One player's expected payoff."""
+        """One player's expected payoff.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> subgame_perfect(entry_deterrence())[0].payoff("Incumbent")
+        Fraction(2, 1)
+        """
         return self.payoffs[self.tree._player_index(player)]
 
     def strategy_labels(self) -> tuple[str, str]:
@@ -281,14 +302,28 @@ class SubgamePerfectSolution:
         return self.equilibria[k]
 
     def first(self) -> SubgamePerfectEquilibrium:
-        """The first equilibrium (first optimal action at every tie), without listing the rest."""
+        """The first equilibrium (first optimal action at every tie), without listing the rest.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import ultimatum
+        >>> subgame_perfect(ultimatum(4)).first().path
+        ('Offer 0', 'Accept')
+        """
         if self._cache:
             return self._cache[0]
         return SubgamePerfectEquilibrium(self.tree, self._first_choices())
 
     @property
     def equilibria(self) -> tuple[SubgamePerfectEquilibrium, ...]:
-        """All the equilibria as a tuple (at most :data:`MAX_EQUILIBRIA`; iterate for more)."""
+        """All the equilibria as a tuple (at most :data:`MAX_EQUILIBRIA`; iterate for more).
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import ultimatum
+        >>> [e.path for e in subgame_perfect(ultimatum(4)).equilibria]
+        [('Offer 0', 'Accept'), ('Offer 1', 'Accept')]
+        """
         if self._cache is None:
             if self.count > MAX_EQUILIBRIA:
                 raise ValueError(
@@ -358,7 +393,21 @@ class SubgamePerfectSolution:
         )
 
     def summary(self, limit: int = 10) -> str:
-        """Plain text: how many equilibria, then each one (up to ``limit``)."""
+        """Plain text: how many equilibria, then each one (up to ``limit``).
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> print(subgame_perfect(entry_deterrence()).summary())
+        1 subgame-perfect equilibrium:
+          Entrant: In at the start.
+          Incumbent: Accommodate after In.
+          Play: In → Accommodate. Payoffs: Entrant 2, Incumbent 2.
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(
+                f"limit must be a whole number of equilibria, at least 1, got {limit!r}"
+            )
         n = self.count
         head = (
             "1 subgame-perfect equilibrium:"

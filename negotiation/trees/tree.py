@@ -172,7 +172,13 @@ class Decision:
         object.__setattr__(self, "children", tuple(self.children))
 
     def child(self, action: str) -> Node:
-        """The node that ``action`` leads to."""
+        """The node that ``action`` leads to.
+
+        Examples
+        --------
+        >>> decision("US", {"Hold": (0, 3), "Back down": (2, 1)}).child("Hold")
+        Terminal(payoffs=(0, 3), name=None)
+        """
         return self.children[_action_index(self.actions, action, "this decision node")]
 
 
@@ -191,7 +197,13 @@ class Chance:
         object.__setattr__(self, "children", tuple(self.children))
 
     def child(self, action: str) -> Node:
-        """The node that ``action`` leads to."""
+        """The node that ``action`` leads to.
+
+        Examples
+        --------
+        >>> chance({"Panic": (0.25, (-2, -3)), "Calm": (0.75, (1, 1))}).child("Calm")
+        Terminal(payoffs=(1, 1), name=None)
+        """
         return self.children[_action_index(self.actions, action, "this chance node")]
 
 
@@ -733,7 +745,14 @@ class GameTree:
         return self._paths
 
     def decision_paths(self, player: str | int | None = None) -> tuple[Path, ...]:
-        """The paths of the decision nodes (of one player, if given), in preorder."""
+        """The paths of the decision nodes (of one player, if given), in preorder.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> entry_deterrence().decision_paths("Incumbent")
+        (('In',),)
+        """
         who = None if player is None else self._player_index(player)
         return tuple(
             p
@@ -742,7 +761,14 @@ class GameTree:
         )
 
     def leaves(self) -> Iterator[tuple[Path, Terminal]]:
-        """Each leaf with its path, from left to right."""
+        """Each leaf with its path, from top to bottom in drawings.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> [path for path, _ in entry_deterrence().leaves()]
+        [('Out',), ('In', 'Fight'), ('In', 'Accommodate')]
+        """
         for k, p in enumerate(self._paths):
             if self._kind[k] == self.TERMINAL:
                 yield p, self._nodes[k]
@@ -773,11 +799,25 @@ class GameTree:
         return self._nodes[self._index(where)]  # type: ignore[no-any-return]
 
     def path_of(self, where: Path | Sequence[str] | str) -> Path:
-        """The path of a node given by its path or name (checks that it exists)."""
+        """The path of a node given by its path or name (checks that it exists).
+
+        Examples
+        --------
+        >>> t = GameTree(("A", "B"), decision("A", {"L": leaf(1, 0, name="left"), "R": (0, 1)}))
+        >>> t.path_of("left")
+        ('L',)
+        """
         return self._paths[self._index(where)]
 
     def player_at(self, where: Path | Sequence[str] | str) -> str | None:
-        """The player who moves at a decision node; ``None`` for chance nodes and leaves."""
+        """The player who moves at a decision node; ``None`` for chance nodes and leaves.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> entry_deterrence().player_at(("In",)), entry_deterrence().player_at(("Out",))
+        ('Incumbent', None)
+        """
         k = self._index(where)
         return self._players[self._owner[k]] if self._kind[k] == self.DECISION else None
 
@@ -977,13 +1017,27 @@ class GameTree:
 
     # --- other views ------------------------------------------------------------------
     def to_bimatrix(self) -> BimatrixGame:
-        """The reduced normal form as a :class:`~negotiation.BimatrixGame`; see :func:`~negotiation.trees.to_bimatrix`."""
+        """The reduced normal form as a :class:`~negotiation.BimatrixGame`; see :func:`~negotiation.trees.to_bimatrix`.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> entry_deterrence().to_bimatrix().shape
+        (2, 2)
+        """
         from .normal_form import to_bimatrix
 
         return to_bimatrix(self)
 
     def subgame_perfect(self) -> SubgamePerfectSolution:
-        """Every subgame-perfect equilibrium; see :func:`~negotiation.trees.subgame_perfect`."""
+        """Every subgame-perfect equilibrium; see :func:`~negotiation.trees.subgame_perfect`.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import entry_deterrence
+        >>> entry_deterrence().subgame_perfect().count
+        1
+        """
         from .spe import subgame_perfect
 
         return subgame_perfect(self)
@@ -1024,9 +1078,19 @@ class GameTree:
         return self.outline()
 
     def outline(self) -> str:
-        """The tree as indented text, one line per node (see the module's example)."""
-        head = f"(payoffs: {self._players[0]}, {self._players[1]})"
-        lines = [f"{self._title} {head}" if self._title else head.capitalize()]
+        """The tree as indented text, one line per node; chance probabilities in brackets.
+
+        Examples
+        --------
+        >>> t = GameTree(("A", "B"), chance({"h": (0.5, (1, 0)), "t": (0.5, (0, 1))}))
+        >>> print(t.outline())
+        Payoffs: A, B
+        Chance
+        ├─ h [1/2] → (1, 0)
+        └─ t [1/2] → (0, 1)
+        """
+        who = f"{self._players[0]}, {self._players[1]}"
+        lines = [f"{self._title} (payoffs: {who})" if self._title else f"Payoffs: {who}"]
         lines.append(self._describe_node(0))
         stack: list[tuple[int, str]] = [(c, "") for c in reversed(self._children[0])]
         while stack:
