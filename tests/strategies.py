@@ -201,3 +201,57 @@ def parameter_values(draw, pgame, denominator: int = 60) -> dict[str, Fraction]:
         k = draw(st.integers(0, denominator))
         out[p.name] = lo + (hi - lo) * Fraction(k, denominator)
     return out
+
+
+# --- bargaining, alternating offers, linked issues (negotiation.bargaining, .linkage) ------
+
+
+@st.composite
+def utility_points(draw, min_size: int = 1, max_size: int = 12, high: int = 12):
+    """Utility pairs with small integer coordinates: duplicates and collinear points are common."""
+    n = draw(st.integers(min_size, max_size))
+    return [(draw(st.integers(0, high)), draw(st.integers(0, high))) for _ in range(n)]
+
+
+@st.composite
+def bargaining_problems(draw, min_size: int = 2, max_size: int = 12, high: int = 12):
+    """Exact problems from integer outcomes, with a disagreement point strictly below one of them."""
+    from negotiation.bargaining import BargainingProblem
+
+    points = draw(utility_points(min_size, max_size, high))
+    x, y = points[draw(st.integers(0, len(points) - 1))]
+    gaps = st.fractions(min_value=Fraction(1, 4), max_value=Fraction(high, 2), max_denominator=4)
+    d = (x - draw(gaps), y - draw(gaps))
+    return BargainingProblem.from_outcomes(points, d)
+
+
+@st.composite
+def symmetric_problems(draw, max_size: int = 8, high: int = 12):
+    """Problems unchanged by swapping the players: outcomes closed under (u1, u2) -> (u2, u1)."""
+    from negotiation.bargaining import BargainingProblem
+
+    half = draw(utility_points(1, max_size, high))
+    points = half + [(b, a) for a, b in half]
+    top = max(Fraction(a + b, 2) for a, b in points)  # the best equal split of a pair
+    d = draw(st.fractions(min_value=-2, max_value=top, max_denominator=4).filter(lambda v: v < top))
+    return BargainingProblem.from_outcomes(points, (d, d))
+
+
+@st.composite
+def linked_negotiations(draw, max_issues: int = 3, max_options: int = 4, high: int = 6):
+    """Small negotiations over linked issues, each with a status quo option."""
+    from negotiation.linkage import Issue, LinkedNegotiation
+
+    k = draw(st.integers(1, max_issues))
+    issues = []
+    for i in range(k):
+        m = draw(st.integers(1, max_options))
+        options = tuple(f"o{j}" for j in range(m))
+        scores = tuple(tuple(draw(st.integers(-high, high)) for _ in range(m)) for _ in range(2))
+        issues.append(Issue(f"issue{i}", options, scores, status_quo=options[0]))
+    weight = st.fractions(min_value=0, max_value=3, max_denominator=2)
+    weights = [[draw(weight) for _ in range(k)] for _ in range(2)]
+    for row in weights:
+        if all(w == 0 for w in row):
+            row[0] = Fraction(1)
+    return LinkedNegotiation(issues, weights)
