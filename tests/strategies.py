@@ -85,6 +85,14 @@ def labelled_games(draw, min_size: int = 1, max_size: int = 4) -> BimatrixGame:
     return BimatrixGame(A, B, players=players, row_labels=rows, col_labels=cols, title=title)
 
 
+@st.composite
+def strict_ordinal_games(draw) -> BimatrixGame:
+    """2x2 games in which each player's payoffs are the ranks 1..4 in some order (no ties)."""
+    a = draw(st.permutations([1, 2, 3, 4]))
+    b = draw(st.permutations([1, 2, 3, 4]))
+    return BimatrixGame([a[:2], a[2:]], [b[:2], b[2:]])
+
+
 # --- game trees (negotiation.trees) --------------------------------------------------------
 
 
