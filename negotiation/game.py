@@ -300,6 +300,18 @@ class BimatrixGame:
         return self._A, self._B
 
     # --- look-ups ---------------------------------------------------------------------
+    def index(self, strategy: int | str, player: int) -> int:
+        """The index of ``strategy`` (a label or an index) of player 0 (row) or 1 (column).
+
+        Examples
+        --------
+        >>> BimatrixGame([[1, 2]], [[3, 4]], col_labels=("Hold", "Cut")).index("Cut", 1)
+        1
+        """
+        if player not in (0, 1):
+            raise ValueError(f"player must be 0 (row) or 1 (column), got {player!r}")
+        return self._index(strategy, player)
+
     def _index(self, key: int | str, player: int) -> int:
         labels = self.labels(player)
         what = "row" if player == 0 else "column"
@@ -387,6 +399,34 @@ class BimatrixGame:
             players=(self._players[1], self._players[0]),
             row_labels=self._col_labels,
             col_labels=self._row_labels,
+            title=self._title,
+        )
+
+    def subgame(self, rows: Sequence[int | str], cols: Sequence[int | str]) -> BimatrixGame:
+        """The game restricted to some strategies (labels are kept).
+
+        Examples
+        --------
+        >>> g = BimatrixGame([[1, 2], [3, 4]], [[5, 6], [7, 8]], row_labels=("a", "b"))
+        >>> sub = g.subgame(["b"], [0, 1])
+        >>> sub.shape, sub.payoff("b", "C2")
+        ((1, 2), (Fraction(4, 1), Fraction(8, 1)))
+        """
+        r = [self._index(k, 0) for k in rows]
+        c = [self._index(k, 1) for k in cols]
+        for picked, what in ((r, "rows"), (c, "cols")):
+            if not picked:
+                raise ValueError(f"subgame needs at least one of the {what}, got none")
+            if len(set(picked)) != len(picked):
+                raise ValueError(f"subgame {what} must not repeat a strategy, got {list(picked)}")
+        A = self._A_exact if self._A_exact is not None else self._A
+        B = self._B_exact if self._B_exact is not None else self._B
+        return BimatrixGame(
+            [[A[i][j] for j in c] for i in r],
+            [[B[i][j] for j in c] for i in r],
+            players=self._players,
+            row_labels=[self._row_labels[i] for i in r],
+            col_labels=[self._col_labels[j] for j in c],
             title=self._title,
         )
 
