@@ -1,0 +1,427 @@
+"""Figures for bargaining: the feasible set with its solutions, and alternating offers round by round.
+
+:func:`plot_bargaining` draws a :class:`~negotiation.bargaining.BargainingProblem`:
+the feasible set (shaded; free disposal lets it extend down and to the left), the
+Pareto frontier, the disagreement point, the ideal point, and the Nash,
+Kalai-Smorodinsky, egalitarian and utilitarian solutions in their fixed colours
+(:data:`~negotiation.plots.style.SOLUTION_COLOURS`), each with its own marker so
+that solutions on top of each other stay visible.
+
+:func:`plot_offers_trace` draws an :class:`~negotiation.offers.OffersResult`: the
+split proposed in every round, who proposes, and what the responder does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .._numbers import format_number
+from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
+
+if TYPE_CHECKING:
+    from ..bargaining import BargainingProblem, BargainingSolution
+    from ..offers import OfferRound, OffersResult
+
+__all__ = ["plot_bargaining", "plot_offers_trace"]
+
+_MARKERS = {"nash": "o", "kalai_smorodinsky": "s", "egalitarian": "D", "utilitarian": "^"}
+_SIZES = {"nash": 17, "kalai_smorodinsky": 14, "egalitarian": 11.5, "utilitarian": 10}
+_SHORT = {
+    "nash": "Nash",
+    "kalai_smorodinsky": "Kalai-Smorodinsky",
+    "egalitarian": "Egalitarian",
+    "utilitarian": "Utilitarian",
+}
+
+
+def _num(value: Any) -> str:
+    """Decimals in figures (easier to read at a glance than 9/20), 3 significant digits."""
+    return format_number(float(value), digits=3)
+
+
+def _labels(units: Any, players: Sequence[str]) -> tuple[str, str]:
+    if isinstance(units, str):
+        units = (units, units)
+    if len(units) != 2 or not all(isinstance(u, str) for u in units):
+        raise ValueError(f"units must be a string or a pair of strings, got {units!r}")
+    return f"{players[0]}'s payoff ({units[0]})", f"{players[1]}'s payoff ({units[1]})"
+
+
+def _solutions(problem: BargainingProblem, solutions: Any) -> list[BargainingSolution]:
+    from ..bargaining import SOLUTION_CONCEPTS, BargainingSolution, bargaining_solutions
+
+    if solutions is None:
+        return list(bargaining_solutions(problem, SOLUTION_CONCEPTS).values())
+    if isinstance(solutions, BargainingSolution):
+        return [solutions]
+    if isinstance(solutions, Mapping):
+        solutions = list(solutions.values())
+    items = list(solutions)
+    if items and all(isinstance(s, str) for s in items):
+        return list(bargaining_solutions(problem, items).values())
+    for k, s in enumerate(items):
+        if not isinstance(s, BargainingSolution):
+            raise TypeError(
+                f"solutions[{k}] must be a BargainingSolution or a concept name, got {type(s).__name__}"
+            )
+    return items
+
+
+def plot_bargaining(
+    problem: BargainingProblem,
+    solutions: Any = None,
+    ax: Any = None,
+    *,
+    units: str | Sequence[str] = "utility",
+    title: str | None = None,
+    label_outcomes: bool | None = None,
+) -> Any:
+    """Draw a bargaining problem and its solutions.
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+    solutions : None, sequence of BargainingSolution or of concept names, or a dict
+        What to mark. ``None`` (default): all four classic solutions.
+    ax : matplotlib Axes, optional
+        Draw into these axes; by default a new figure is made.
+    units : str or pair of str
+        Units of the two payoffs, shown in the axis labels (for example
+        ``("% of GDP", "$bn")``).
+    title : str, optional
+    label_outcomes : bool, optional
+        Write each outcome's label next to it (default: when there are at most 12
+        labelled outcomes).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from negotiation.bargaining import BargainingProblem
+    >>> p = BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0.2, 0), players=("Japan", "US"))
+    >>> fig = plot_bargaining(p, units="share of the gains")
+    >>> fig.axes[0].get_xlabel()
+    "Japan's payoff (share of the gains)"
+    """
+    from matplotlib.patches import Polygon
+
+    from ..bargaining import BargainingProblem
+
+    if not isinstance(problem, BargainingProblem):
+        raise TypeError(f"problem must be a BargainingProblem, got {type(problem).__name__}")
+    sols = _solutions(problem, solutions)
+    if ax is None:
+        fig, ax = new_figure(9.5, 6.5)
+    else:
+        fig = ax.figure
+    xlabel, ylabel = _labels(units, problem.players)
+    frontier = problem.frontier_array()
+    d = np.array([float(v) for v in problem.disagreement])
+    ideal = np.array([float(v) for v in problem.ideal_point])
+    points = problem.outcomes if problem.outcomes is not None else frontier
+    everything = np.vstack([points, frontier, d[None, :], ideal[None, :]])
+    lo, hi = everything.min(axis=0), everything.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    view_lo, view_hi = lo - 0.08 * span, hi + 0.08 * span
+
+    # the feasible set: below and to the left of the frontier (free disposal)
+    corner = [view_lo[0], view_lo[1]]
+    poly = [[view_lo[0], frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], view_lo[1]], corner]
+    ax.add_patch(
+        Polygon(
+            poly,
+            closed=True,
+            facecolor=PALETTE["sky_blue"],
+            alpha=0.18,
+            edgecolor="none",
+            label="Feasible agreements",
+        )
+    )
+    # the part both sides prefer to disagreement
+    inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
+    start = np.array([[d[0], float(problem.frontier_value(problem.disagreement[0]) or 0)]])
+    end_x = float(problem.ideal_point[0])
+    end = np.array([[end_x, float(problem.frontier_value(problem.ideal_point[0]) or 0)]])
+    bargaining_edge = np.vstack([start, inside, end]) if len(inside) else np.vstack([start, end])
+    bargaining_edge = bargaining_edge[np.argsort(bargaining_edge[:, 0], kind="stable")]
+    ax.add_patch(
+        Polygon(
+            [*bargaining_edge.tolist(), [end_x, d[1]], d.tolist()],
+            closed=True,
+            facecolor=PALETTE["sky_blue"],
+            alpha=0.30,
+            edgecolor="none",
+            label="Both gain over disagreement",
+        )
+    )
+    ax.plot(
+        frontier[:, 0],
+        frontier[:, 1],
+        color=PALETTE["black"],
+        lw=2.2,
+        label="Pareto frontier",
+        zorder=3,
+    )
+    if problem.outcomes is not None:
+        n = len(problem.outcomes)
+        ax.scatter(
+            problem.outcomes[:, 0],
+            problem.outcomes[:, 1],
+            s=28 if n <= 200 else 6,
+            color=PALETTE["grey"],
+            alpha=0.9 if n <= 200 else 0.4,
+            zorder=2,
+            label="Possible agreements" if n > 1 else "Possible agreement",
+        )
+        labels = problem.labels
+        show = label_outcomes if label_outcomes is not None else (labels is not None and n <= 12)
+        if show:
+            for i in range(n):
+                ax.annotate(
+                    problem.outcome_name(i),
+                    problem.outcomes[i],
+                    xytext=(7, 5),
+                    textcoords="offset points",
+                    fontsize=FONT_SIZE - 3,
+                    color="#333333",
+                    va="bottom",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+                    zorder=4,
+                )
+    # disagreement point, ideal point and the KS line between them
+    ax.plot(
+        [d[0], ideal[0]],
+        [d[1], ideal[1]],
+        ls=":",
+        lw=1.5,
+        color=SOLUTION_COLOURS["kalai_smorodinsky"],
+        alpha=0.8,
+        zorder=2,
+    )
+    ax.plot(
+        *ideal,
+        marker="*",
+        ms=16,
+        mfc="white",
+        mec=PALETTE["black"],
+        mew=1.5,
+        ls="none",
+        label=f"Ideal point ({_num(ideal[0])}, {_num(ideal[1])})",
+        zorder=4,
+    )
+    ax.plot(
+        *d,
+        marker="s",
+        ms=11,
+        color=SOLUTION_COLOURS["disagreement"],
+        ls="none",
+        label=f"Disagreement point ({_num(d[0])}, {_num(d[1])})",
+        zorder=5,
+    )
+    ax.axvline(d[0], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
+    ax.axhline(d[1], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
+    for s in sorted(sols, key=lambda s: -_SIZES.get(s.concept, 8)):
+        u = s.point
+        ax.plot(
+            *s.point,
+            marker=_MARKERS.get(s.concept, "o"),
+            ms=_SIZES.get(s.concept, 8),
+            color=SOLUTION_COLOURS.get(s.concept, PALETTE["orange"]),
+            mec="white",
+            mew=1.2,
+            ls="none",
+            label=f"{_SHORT.get(s.concept, s.concept)} ({_num(u[0])}, {_num(u[1])})",
+            zorder=6,
+        )
+    ax.set_xlim(view_lo[0], view_hi[0])
+    ax.set_ylim(view_lo[1], view_hi[1])
+    style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        fontsize=FONT_SIZE - 2,
+        frameon=False,
+        borderaxespad=0.0,
+    )
+    return fig
+
+
+def plot_offers_trace(
+    trace: OffersResult | Sequence[OfferRound],
+    ax: Any = None,
+    *,
+    players: Sequence[str] | None = None,
+    reference: Mapping[str, float] | None = None,
+    title: str | None = None,
+) -> Any:
+    """Draw alternating offers round by round: the split proposed, who proposes, the response.
+
+    The left axis is the first player's share of the gains from a deal; the right
+    axis reads the same points as the second player's share. Each round's
+    subgame-perfect offer is marked in the proposer's colour (faded for rounds that
+    are never reached); offers actually made are marked by what happened to them.
+
+    Parameters
+    ----------
+    trace : OffersResult or sequence of OfferRound
+        Usually the result of :func:`~negotiation.offers.alternating_offers`.
+    ax : matplotlib Axes, optional
+    players : pair of str, optional
+        Names (taken from an ``OffersResult`` by default).
+    reference : dict of str to float, optional
+        Horizontal reference lines for the first player's share, for example
+        ``{"no deadline (Rubinstein)": 0.526}``.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from negotiation.offers import alternating_offers
+    >>> fig = plot_offers_trace(alternating_offers(0.9, 0.8, rounds=8, players=("Japan", "US")))
+    >>> fig.axes[0].get_ylabel()
+    "Japan's share of the gains from a deal"
+    """
+    from ..offers import OfferRound, OffersResult
+
+    if isinstance(trace, OffersResult):
+        names = tuple(players) if players is not None else trace.players
+        path = list(trace.path)
+        plan = trace.plan_arrays()
+        rounds = plan["round"]
+        share1 = plan["share1"]
+        proposer = plan["proposer"]
+    else:
+        rows = list(trace)
+        if not rows or not all(isinstance(r, OfferRound) for r in rows):
+            raise TypeError("trace must be an OffersResult or a non-empty list of OfferRound")
+        names = tuple(players) if players is not None else ("Player 1", "Player 2")
+        path = [r for r in rows if r.on_path]
+        rounds = np.array([r.round for r in rows])
+        share1 = np.array([float(r.offer[0]) for r in rows])
+        proposer = np.array([r.proposer for r in rows])
+    if len(names) != 2:
+        raise ValueError(f"players must be two names, got {names!r}")
+    if ax is None:
+        fig, ax = new_figure(10.5, 5.8)
+    else:
+        fig = ax.figure
+    reached = path[-1].round if path else 0
+    many = len(rounds) > 40
+    if not many:
+        ax.plot(rounds, share1, color=PALETTE["grey"], lw=1.0, alpha=0.6, zorder=2)
+    for who in (0, 1):
+        mine = proposer == who
+        label = f"{names[who]} proposes: equilibrium offer"
+        if many:
+            ax.plot(
+                rounds[mine], share1[mine], color=PLAYER_COLOURS[who], lw=2.6, label=label, zorder=3
+            )
+            continue
+        for part, alpha, text in (
+            (mine & (rounds <= reached), 1.0, label),
+            (mine & (rounds > reached), 0.3, None),
+        ):
+            if part.any():
+                ax.plot(
+                    rounds[part],
+                    share1[part],
+                    ls="none",
+                    marker="o" if who == 0 else "s",
+                    ms=10,
+                    color=PLAYER_COLOURS[who],
+                    alpha=alpha,
+                    label=text,
+                    zorder=3,
+                )
+    if not many and (rounds > reached).any():
+        ax.plot(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=10,
+            color=PALETTE["grey"],
+            alpha=0.3,
+            label="faded: rounds never reached",
+        )
+    styles = {
+        "accept": ("o", "accepted", 20),
+        "reject": ("X", "rejected", 15),
+        "opt out": ("v", "responder walked away", 15),
+    }
+    colours = {
+        "accept": PALETTE["bluish_green"],
+        "reject": PALETTE["black"],
+        "opt out": PALETTE["orange"],
+    }
+    seen: set[str] = set()
+    for r in path:
+        marker, words, size = styles[r.response]
+        ax.plot(
+            r.round,
+            float(r.offer[0]),
+            marker=marker,
+            ms=size,
+            mfc="none" if r.response == "accept" else colours[r.response],
+            mec=colours[r.response],
+            mew=3 if r.response == "accept" else 1,
+            ls="none",
+            zorder=6,
+            label=f"offer made and {words}" if r.response not in seen else None,
+        )
+        seen.add(r.response)
+    agreed = [r for r in path if r.response == "accept"]
+    if agreed:
+        r = agreed[-1]
+        x1 = float(r.offer[0])
+        ax.annotate(
+            f"deal in round {r.round}:\n{names[0]} {_num(x1)}, {names[1]} {_num(1 - x1)}",
+            (r.round, x1),
+            xytext=(18, 26 if x1 < 0.7 else -52),
+            textcoords="offset points",
+            fontsize=FONT_SIZE - 1,
+            color="#222222",
+            bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
+            arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 1},
+            zorder=7,
+        )
+    if reference:
+        for k, (text, value) in enumerate(reference.items()):
+            ax.axhline(
+                float(value),
+                color=PALETTE["reddish_purple"] if k == 0 else PALETTE["grey"],
+                ls=":",
+                lw=1.8,
+                label=f"{text}: {_num(float(value))}",
+                zorder=1,
+            )
+    ax.set_ylim(-0.04, 1.04)
+    pad = 0.6 if not many else 0.02 * (rounds.max() - rounds.min())
+    ax.set_xlim(rounds.min() - pad, rounds.max() + pad)
+    if not many:
+        ax.set_xticks(rounds)
+    shown = title
+    if shown is None:
+        shown = f"Alternating offers over {len(rounds)} round{'s' if len(rounds) != 1 else ''}"
+        if agreed:
+            shown += f": deal in round {agreed[-1].round}"
+    style_axes(ax, "Round", f"{names[0]}'s share of the gains from a deal", shown)
+    right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
+    right.set_ylabel(f"{names[1]}'s share", fontsize=FONT_SIZE)
+    right.tick_params(labelsize=FONT_SIZE - 2)
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.12, 1.0),
+        fontsize=FONT_SIZE - 2,
+        frameon=False,
+        borderaxespad=0.0,
+    )
+    return fig
