@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 import math
 import numbers
+import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -25,8 +26,11 @@ __all__ = [
     "Number",
     "as_payoff_matrix",
     "format_number",
+    "parse_number",
     "to_exact",
 ]
+
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?|[+-]?\d+/\d+")
 
 Number = Fraction | float
 """A payoff or probability as stored: exact when possible, a float otherwise."""
@@ -206,6 +210,31 @@ def as_payoff_matrix(
     if all_exact:
         return floats, tuple(tuple(v for v in row if isinstance(v, Fraction)) for row in exact_rows)
     return floats, None
+
+
+def parse_number(text: str, where: str = "value") -> Fraction:
+    """Read a number typed by a person: ``3``, ``-0.25``, ``1e-3`` or ``3/4``, exactly.
+
+    The text is matched against a strict pattern and converted with
+    :class:`~fractions.Fraction`; nothing is evaluated.
+
+    Examples
+    --------
+    >>> parse_number("0.24"), parse_number("3/4")
+    (Fraction(6, 25), Fraction(3, 4))
+    >>> parse_number("2**10")
+    Traceback (most recent call last):
+    ...
+    ValueError: value must be a number such as 3, -0.25 or 3/4, got '2**10'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{where} must be text, got {type(text).__name__}")
+    stripped = text.strip()
+    if not _NUMBER_TEXT.fullmatch(stripped):
+        raise ValueError(f"{where} must be a number such as 3, -0.25 or 3/4, got {text!r}")
+    if "/" in stripped and stripped.split("/")[1].strip("0") == "":
+        raise ValueError(f"{where} divides by zero: {text!r}")
+    return Fraction(stripped)
 
 
 def format_number(value: Number | int, digits: int = 4) -> str:

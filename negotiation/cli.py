@@ -54,12 +54,14 @@ from typing import Any, NoReturn
 
 import numpy as np
 
-from ._numbers import Number, format_number
+from . import scenarios
+from ._numbers import Number, format_number, parse_number
 from ._version import __version__
 from .analysis import best_response_table
 from .classify import classify
 from .game import BimatrixGame
 from .io import read_nfg
+from .models import MODELS
 from .solve import Solution, solve
 
 __all__ = ["build_parser", "load_target", "main", "render_solution", "solution_document"]
@@ -114,7 +116,7 @@ def load_target(target: str, options: argparse.Namespace | None = None) -> Bimat
     >>> load_target("no-such-game")
     Traceback (most recent call last):
     ...
-    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg)
+    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg) or a model name (tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance)
     """
     if not isinstance(target, str):
         raise TypeError(f"target must be a string, got {type(target).__name__}")
@@ -124,7 +126,8 @@ def load_target(target: str, options: argparse.Namespace | None = None) -> Bimat
     if path.is_dir():
         raise ValueError(f"{target!r} is a directory; expected the path of a Gambit .nfg file")
     raise ValueError(
-        f"unknown game {target!r}: expected the path of a Gambit strategic-form file (GAME.nfg)"
+        f"unknown game {target!r}: expected the path of a Gambit strategic-form file (GAME.nfg) "
+        f"or a model name ({', '.join(MODELS)})"
     )
 
 
@@ -372,8 +375,69 @@ def solution_document(
 # --- commands --------------------------------------------------------------------------
 
 
+def _model_values(model: Any, args: argparse.Namespace) -> dict[str, Number]:
+    """Values for a model: the scenario's (if given), then each ``--set name=value``."""
+    values: dict[str, Number] = {}
+    if args.scenario:
+        try:
+            scenario = scenarios.load(args.scenario)
+            values.update(scenario.values(model.name))
+        except FileNotFoundError as exc:
+            raise _CommandError(str(exc)) from None
+        except ValueError as exc:
+            raise _CommandError(str(exc)) from None
+    for item in args.set or []:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise _CommandError(f"--set expects name=value, got {item!r}")
+        try:
+            values[name] = parse_number(text, f"--set {name}")
+        except ValueError as exc:
+            raise _CommandError(str(exc)) from None
+    try:
+        checked: dict[str, Number] = model.values(values)
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    return checked
+
+
+def _solve_model(args: argparse.Namespace) -> int:
+    model = MODELS[args.target]
+    values = _model_values(model, args)
+    analysis = model.analyse(values)
+    scenario = f" (scenario {args.scenario})" if args.scenario else ""
+    if args.json:
+        document: dict[str, Any] = {"model": model.name, "title": model.title, "kind": model.kind}
+        document.update(analysis.to_dict())
+        if isinstance(analysis.game, BimatrixGame):
+            document["game"] = solution_document(analysis.game, analysis.result, source=model.name)
+        print(json.dumps(document, indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(f"{model.title}{scenario}: {model.summary}")
+    print()
+    if isinstance(analysis.game, BimatrixGame):
+        print(render_solution(analysis.game, analysis.result))
+        print()
+    elif analysis.table:
+        print(analysis.table)
+        print()
+    print(analysis.headline)
+    for sentence in analysis.sentences:
+        print(f"  - {sentence}")
+    for line in analysis.details:
+        print(line)
+    return 0
+
+
 def _solve_command(args: argparse.Namespace) -> int:
     target: str = args.target
+    if target in MODELS:
+        return _solve_model(args)
+    if args.scenario or args.set:
+        raise _CommandError(
+            f"--scenario and --set apply to models ({', '.join(MODELS)}), not to {target!r}"
+        )
     try:
         game = load_target(target, args)
     except FileNotFoundError:
@@ -391,6 +455,60 @@ def _solve_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _models_command(args: argparse.Namespace) -> int:
+    if args.model:
+        if args.model not in MODELS:
+            raise _CommandError(f"unknown model {args.model!r}; models are {', '.join(MODELS)}")
+        model = MODELS[args.model]
+        rows = [
+            {
+                "name": p.name,
+                "description": p.description,
+                "unit": p.unit,
+                "default": _json_number(p.default),
+                "low": _json_number(p.low),
+                "high": _json_number(p.high),
+                "source": p.source,
+            }
+            for p in model.parameters
+        ]
+        if args.json:
+            print(
+                json.dumps({"model": model.name, "parameters": rows}, indent=2, ensure_ascii=False)
+            )
+            return 0
+        print(f"{model.title} ({model.kind}; lesson {model.lesson}): {model.summary}\n")
+        for r in rows:
+            print(
+                f"  {r['name']:<24} {r['default']!s:>8}  in [{r['low']}, {r['high']}] {r['unit']}"
+                f"  - {r['description']} [{r['source']}]"
+            )
+        return 0
+    listing = [
+        {"name": m.name, "title": m.title, "kind": m.kind, "lesson": m.lesson, "summary": m.summary}
+        for m in MODELS.values()
+    ]
+    if args.json:
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    for m in listing:
+        print(f"{m['name']:<18} {m['kind']:<13} {m['lesson']:<28} {m['title']}")
+    return 0
+
+
+def _scenarios_command(args: argparse.Namespace) -> int:
+    if args.template is not None:
+        try:
+            print(scenarios.template(args.template or None), end="")
+        except ValueError as exc:
+            raise _CommandError(str(exc)) from None
+        return 0
+    for name in scenarios.names():
+        sc = scenarios.load(name)
+        print(f"{sc.name:<16} {sc.date}  {sc.title}")
+    return 0
+
+
 class _CommandError(Exception):
     """A user's mistake found while running a command; reported in one line."""
 
@@ -405,12 +523,47 @@ def _add_solve_parser(commands: Any) -> None:
         ),
     )
     solve_parser.add_argument(
-        "target", metavar="GAME", help="a Gambit strategic-form file (GAME.nfg), 2 players"
+        "target",
+        metavar="GAME",
+        help="a Gambit strategic-form file (GAME.nfg), 2 players, or a model name (see 'negotiation models')",
+    )
+    solve_parser.add_argument(
+        "--scenario",
+        metavar="NAME|FILE",
+        help="for a model: a bundled scenario (see 'negotiation scenarios') or a scenario file",
+    )
+    solve_parser.add_argument(
+        "--set",
+        metavar="NAME=VALUE",
+        action="append",
+        help="for a model: set one parameter (repeatable), e.g. --set tariff=25",
     )
     solve_parser.add_argument(
         "--json", action="store_true", help="print one JSON document instead of text"
     )
     solve_parser.set_defaults(handler=_solve_command)
+
+
+def _add_models_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "models", help="list the models of the talks, or one model's parameters"
+    )
+    parser.add_argument("model", nargs="?", help="a model name: list its parameters")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.set_defaults(handler=_models_command)
+
+
+def _add_scenarios_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "scenarios", help="list the dated scenarios, or print a template to adapt"
+    )
+    parser.add_argument(
+        "--template",
+        nargs="*",
+        metavar="MODEL",
+        help="print a complete scenario file (all models, or the ones named) to copy and adapt",
+    )
+    parser.set_defaults(handler=_scenarios_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -427,11 +580,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Game theory through the 2025 Japan-US trade talks: solve games exactly.",
-        epilog="Example: negotiation solve prisoners_dilemma.nfg --json",
+        epilog=(
+            "Examples: negotiation solve prisoners_dilemma.nfg --json; "
+            "negotiation solve tariff_standoff --scenario july-2025-deal --set tariff=30"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     _add_solve_parser(commands)
+    _add_models_parser(commands)
+    _add_scenarios_parser(commands)
     return parser
 
 

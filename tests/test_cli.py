@@ -241,7 +241,7 @@ def test_missing_target_and_unknown_option(capsys):
 
 
 def test_target_that_is_not_a_game(capsys, tmp_path):
-    assert_one_line_error(*run(capsys, "solve", "tariff_standoff"), "unknown game")
+    assert_one_line_error(*run(capsys, "solve", "tariff_stand_off"), "unknown game")
     assert_one_line_error(*run(capsys, "solve", str(tmp_path)), "is a directory")
 
 

@@ -1,0 +1,377 @@
+"""Bargaining over the deal: a tariff and an investment pledge, against the cost of no deal.
+
+Story
+-----
+Eight rounds of talks between Japan's envoy Akazawa and his US counterparts (16
+April to 22 July 2025; Yomiuri, Jiji) ended in a deal: a 15% all-in tariff in
+exchange for a $550bn investment vehicle (mostly loans and guarantees; 90% of the
+profits to the US), purchases of farm goods and aircraft, and a quarterly review
+(Yomiuri, 25 July 2025). Without a deal, the 7 July letter promised 25% from
+1 August.
+
+Players and outcomes
+--------------------
+**Japan** and the **US** choose a package: a tariff ``r`` in {10, 12.5, ..., 25}% and
+a pledge ``I`` in {0, 110, ..., 660} $bn (49 packages, the July deal among them).
+Utilities (Japan in % of GDP a year, the US in $bn a year):
+
+.. math::
+
+    u_J(r, I) = -\\lambda r - c \\frac{I}{100}, \\qquad
+    u_{US}(r, I) = (1 - \\phi) \\frac{r}{100} M + v \\frac{I}{100}
+
+where ``c`` is Japan's yearly cost per $100bn pledged (a subsidy element, losses,
+the equity part) and ``v`` the US's yearly value per $100bn. If there is no deal the
+tariff is ``r0`` (25%) and each side also bears a cost of no deal (``e_J``, ``e_US``):
+the disagreement point is ``(-lambda r0 - e_J, tau(r0) - e_US)``.
+
+The feasible set is the convex hull of the packages (lotteries, or splitting the
+difference) with free disposal; the module reports the Nash bargaining solution (with
+Japan's bargaining power ``beta``), Kalai-Smorodinsky, egalitarian and utilitarian
+solutions (:mod:`negotiation.bargaining`).
+
+**The Treasury card** as a threat point: had the card been credible, no deal would
+also cost the US ``card_us`` (higher yields) and Japan ``card_japan``;
+:func:`negotiation.bargaining.threat_point_effect` shows how the solutions move.
+
+**Rounds of talks**: the gains from the best deal, valued in $bn (1% of Japan's
+GDP is about $40bn), are split by alternating offers over eight rounds with a
+deadline, the US proposing first, each side's patience falling from a start value
+to an end value as the deadline nears (:func:`negotiation.offers.alternating_offers`).
+
+The July deal against the model
+-------------------------------
+:func:`_analyse` compares the July package (15%, $550bn) with the Nash solution and
+the alternating-offers split and **reports the gap**; the defaults are not tuned to
+hit the deal.
+
+Calibration
+-----------
+``lambda``, ``M``, ``r0`` and the value of 1% of GDP are published or derived
+figures; ``c``, ``v``, the costs of no deal, the card's effect, bargaining power and
+patience are **stylized assumptions**.
+
+What the model leaves out
+-------------------------
+Rice, purchases and other issues (see ``issue_linkage``), that the $550bn has no
+fixed horizon, domestic ratification and Japan's 20 July election (two-level games,
+Putnam 1988), and uncertainty about the other side's costs, which is what makes
+real talks take eight rounds rather than one.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import cache
+
+from .._numbers import Number, format_number
+from ..bargaining import BargainingProblem, bargaining_solutions, threat_point_effect
+from ..offers import alternating_offers, linear_schedule
+from ..symbolic import Parameter
+from ._base import Analysis, Model, fmt
+
+__all__ = ["DEAL", "MODEL", "PARAMETERS", "PLEDGES", "TARIFFS", "deal_bargaining"]
+
+TARIFFS: tuple[Fraction, ...] = tuple(Fraction(10) + Fraction(5, 2) * k for k in range(7))
+"""Tariff options in %: 10, 12.5, ..., 25."""
+PLEDGES: tuple[int, ...] = tuple(110 * k for k in range(7))
+"""Pledge options in $bn: 0, 110, ..., 660."""
+DEAL = (Fraction(15), 550)
+"""The 22 July 2025 package: 15% and $550bn."""
+ROUNDS = 8
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "japan_loss",
+        Fraction(1, 40),
+        Fraction(1, 200),
+        Fraction(1, 10),
+        unit="% of GDP per point",
+        step=Fraction(1, 1000),
+        description="Japan's GDP loss per tariff point",
+        source="nri-2025-04-03",
+    ),
+    Parameter(
+        "imports",
+        148,
+        50,
+        250,
+        unit="$bn/yr",
+        step=1,
+        description="US imports from Japan",
+        source="us-imports-derived",
+    ),
+    Parameter(
+        "pass_through",
+        Fraction(3, 5),
+        0,
+        Fraction(19, 20),
+        unit="share",
+        step=Fraction(1, 20),
+        description="share of the tariff paid by US buyers",
+        source="assumption",
+    ),
+    Parameter(
+        "pledge_cost",
+        Fraction(7, 100),
+        0,
+        Fraction(1, 2),
+        unit="% of GDP per $100bn",
+        step=Fraction(1, 100),
+        description="Japan's yearly cost per $100bn pledged",
+        source="assumption",
+    ),
+    Parameter(
+        "pledge_value",
+        4,
+        0,
+        20,
+        unit="$bn per $100bn",
+        step=Fraction(1, 2),
+        description="US yearly value per $100bn pledged",
+        source="assumption",
+    ),
+    Parameter(
+        "no_deal_tariff",
+        25,
+        15,
+        50,
+        unit="%",
+        step=1,
+        description="US tariff if there is no deal",
+        source="july-letter-2025",
+    ),
+    Parameter(
+        "no_deal_cost_japan",
+        Fraction(3, 10),
+        0,
+        2,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="Japan's extra cost of no deal",
+        source="assumption",
+    ),
+    Parameter(
+        "no_deal_cost_us",
+        10,
+        0,
+        100,
+        unit="$bn/yr",
+        step=1,
+        description="US extra cost of no deal",
+        source="assumption",
+    ),
+    Parameter(
+        "card_japan",
+        Fraction(3, 10),
+        0,
+        2,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="Japan's cost of no deal if it plays the Treasury card",
+        source="assumption",
+    ),
+    Parameter(
+        "card_us",
+        30,
+        0,
+        200,
+        unit="$bn/yr",
+        step=5,
+        description="US cost of no deal if the Treasury card is credible",
+        source="assumption",
+    ),
+    Parameter(
+        "power_japan",
+        Fraction(1, 2),
+        Fraction(1, 20),
+        Fraction(19, 20),
+        unit="share",
+        step=Fraction(1, 20),
+        description="Japan's bargaining power (Nash weight)",
+        source="assumption",
+    ),
+    Parameter(
+        "gdp_dollars",
+        40,
+        30,
+        50,
+        unit="$bn per % of GDP",
+        step=1,
+        description="value of 1% of Japan's GDP",
+        source="japan-gdp-2024",
+    ),
+    Parameter(
+        "patience_japan_start",
+        Fraction(19, 20),
+        Fraction(1, 2),
+        Fraction(99, 100),
+        unit="per round",
+        step=Fraction(1, 100),
+        description="Japan's discount factor in the first rounds",
+        source="assumption",
+    ),
+    Parameter(
+        "patience_japan_end",
+        Fraction(7, 10),
+        Fraction(1, 2),
+        Fraction(99, 100),
+        unit="per round",
+        step=Fraction(1, 100),
+        description="Japan's discount factor near the deadline",
+        source="assumption",
+    ),
+    Parameter(
+        "patience_us_start",
+        Fraction(19, 20),
+        Fraction(1, 2),
+        Fraction(99, 100),
+        unit="per round",
+        step=Fraction(1, 100),
+        description="US discount factor in the first rounds",
+        source="assumption",
+    ),
+    Parameter(
+        "patience_us_end",
+        Fraction(9, 10),
+        Fraction(1, 2),
+        Fraction(99, 100),
+        unit="per round",
+        step=Fraction(1, 100),
+        description="US discount factor near the deadline",
+        source="assumption",
+    ),
+)
+
+
+def _utilities(values: dict[str, Number], rate: Number, pledge: Number) -> tuple[Number, Number]:
+    lam, M, phi = values["japan_loss"], values["imports"], values["pass_through"]
+    japan = -lam * rate - values["pledge_cost"] * Fraction(pledge) / 100
+    us = (1 - phi) * rate * M / 100 + values["pledge_value"] * Fraction(pledge) / 100
+    return japan, us
+
+
+def _disagreement(values: dict[str, Number]) -> tuple[Number, Number]:
+    japan, us = _utilities(values, values["no_deal_tariff"], 0)
+    return japan - values["no_deal_cost_japan"], us - values["no_deal_cost_us"]
+
+
+def label(rate: Number, pledge: Number) -> str:
+    """A package's name, e.g. ``"15% / $550bn"``."""
+    return f"{format_number(rate)}% / ${pledge}bn"
+
+
+def deal_bargaining(**values: Number) -> BargainingProblem:
+    """The bargaining problem over packages at the given values (defaults for the rest).
+
+    Examples
+    --------
+    >>> problem = deal_bargaining()
+    >>> len(problem.labels), problem.players
+    (49, ('Japan', 'US'))
+    """
+    full = MODEL.values(values)
+    return _problem(tuple(sorted(full.items())))
+
+
+@cache
+def _problem(items: tuple[tuple[str, Number], ...]) -> BargainingProblem:
+    values = dict(items)
+    points, labels = [], []
+    for rate in TARIFFS:
+        for pledge in PLEDGES:
+            points.append(_utilities(values, rate, pledge))
+            labels.append(label(rate, pledge))
+    return BargainingProblem.from_outcomes(
+        points, _disagreement(values), labels=labels, players=("Japan", "US")
+    )
+
+
+def _instantiate(values: dict[str, Number]) -> BargainingProblem:
+    return _problem(tuple(sorted(values.items())))
+
+
+def offers(values: dict[str, Number]) -> tuple[object, Number, tuple[Number, Number]]:
+    """Alternating offers over the gains from the best deal, in $bn.
+
+    Returns the :class:`~negotiation.offers.OffersResult` (shares of the gains,
+    Japan first), the size of the gains ($bn a year) and the July deal's actual
+    shares of them.
+    """
+    problem = _instantiate(values)
+    d_j, d_us = problem.disagreement
+    k = values["gdp_dollars"]
+    gains = [(k * (u_j - d_j), u_us - d_us) for u_j, u_us in problem.frontier]
+    pie = max(a + b for a, b in gains)
+    deal_j, deal_us = _utilities(values, *DEAL)
+    actual = (k * (deal_j - d_j), deal_us - d_us)
+    steps = ROUNDS - 1
+    result = alternating_offers(
+        linear_schedule(values["patience_japan_start"], values["patience_japan_end"], steps),
+        linear_schedule(values["patience_us_start"], values["patience_us_end"], steps),
+        rounds=ROUNDS,
+        first="US",
+        players=("Japan", "US"),
+    )
+    return result, pie, (actual[0] / pie, actual[1] / pie)
+
+
+def _analyse(values: dict[str, Number]) -> Analysis:
+    problem = _instantiate(values)
+    solutions = bargaining_solutions(problem, power=values["power_japan"])
+    d_j, d_us = problem.disagreement
+    card = threat_point_effect(
+        problem,
+        (d_j - values["card_japan"], d_us - values["card_us"]),
+        ("nash",),
+        power=values["power_japan"],
+    )
+    nash = solutions["nash"]
+    sentences = [s.describe() for s in solutions.values()]
+    deal = _utilities(values, *DEAL)
+    gap_j, gap_us = deal[0] - nash.utilities[0], deal[1] - nash.utilities[1]
+    result, pie, actual = offers(values)
+    offered = result.shares  # type: ignore[attr-defined]
+    details = [
+        f"No deal: Japan {fmt(d_j, '% of GDP')}, US {fmt(d_us, '$bn')} (tariff {values['no_deal_tariff']}%).",
+        f"The July deal (15%, $550bn) gives Japan {fmt(deal[0], '% of GDP')} and the US {fmt(deal[1], '$bn')}: "
+        f"compared with the Nash solution, Japan {fmt(gap_j, '% of GDP')} and the US {fmt(gap_us, '$bn')}.",
+        f"Treasury card as a threat point: {card.describe()}",
+    ]
+    if offered is not None:
+        details.append(
+            f"Rounds of talks: over {ROUNDS} rounds with falling patience, agreement in round "
+            f"{result.agreement_round} with Japan getting {float(offered[0]):.0%} of the ${float(pie):.3g}bn "  # type: ignore[attr-defined]
+            f"of yearly gains; the July deal gave Japan {float(actual[0]):.0%}."
+        )
+    headline = nash.describe()
+    return Analysis(
+        model="deal_bargaining",
+        values=values,
+        game=problem,
+        result=solutions,
+        headline=headline,
+        sentences=tuple(sentences),
+        classification="bargaining problem over 49 packages",
+        details=tuple(details),
+        table="",
+        data={
+            "nash": [str(u) for u in nash.utilities],
+            "deal": [str(u) for u in deal],
+            "offers_share_japan": None if offered is None else str(offered[0]),
+            "actual_share_japan": str(actual[0]),
+        },
+    )
+
+
+MODEL = Model(
+    name="deal_bargaining",
+    title="Bargaining over the deal",
+    lesson="05-bargaining-over-the-deal",
+    kind="bargaining",
+    parameters=PARAMETERS,
+    build=lambda: deal_bargaining(),
+    instantiate=_instantiate,
+    analyse_values=_analyse,
+    summary="A tariff and an investment pledge against the cost of no deal: Nash and Kalai-Smorodinsky solutions, threat points, rounds of offers, and the July deal.",
+)

@@ -1,0 +1,425 @@
+"""The Treasury card: a threat to sell US Treasuries, and why it did not bite.
+
+Story
+-----
+Japan is the largest foreign holder of US Treasuries ($1,135bn in May 2025, US
+Treasury TIC). In the week of 4-11 April 2025 the 10-year yield jumped from under
+3.9% to 4.5%, and on 9 April the US paused its country tariffs, the President
+noting that bond investors were getting "a little queasy". On 2 May Finance
+Minister Kato said Japan's Treasuries "do exist as a card"; on 4 May he said Japan
+was "not considering the sale of US treasuries as a means of Japan-US
+negotiations" (Japan Times, 2 May 2025; The Star, 6 May 2025). TIC data show no
+official selling.
+
+Players and moves
+-----------------
+A game tree with perfect information and one chance node (payoffs: Japan in % of
+Japan's GDP, US in $bn a year):
+
+1. The **US** demands concessions under tariffs, or makes no demand (the deal
+   rate ``d`` stays, nothing else happens).
+2. **Japan** accepts (tariff cut to ``d``, Japan delivers its package), retaliates
+   (an open trade war at tariff ``t``), or plays the **Treasury card** (threatens
+   to sell unless the US backs down).
+3. After the card the **US** backs down (tariff ``d``, no package) or holds (``t``).
+4. If the US holds, **Japan** sells Treasuries or does not (walks the threat back).
+5. A sale turns into **market stress** with probability ``pi``.
+
+Payoffs
+-------
+With ``tau(r) = (1 - phi) r M / 100`` the US gain from a tariff of ``r`` % (as in
+the tariff standoff) and ``lam`` Japan's GDP loss per tariff point:
+
+=========================  ===============================  ==============================
+Outcome                    Japan (% of GDP)                 US ($bn/yr)
+=========================  ===============================  ==============================
+No demand                  -lam d                           tau(d)
+Accept                     -lam d - k                       tau(d) + V
+Retaliate                  -lam t + g - w                   tau(t) - D - W
+Card, US backs down        -lam d                           tau(d) - B
+Card, hold, don't sell     -lam t - rho                     tau(t)
+Card, hold, sell (calm)    -lam t - S                       tau(t) - Y
+Card, hold, sell (stress)  -lam t - S - X                   tau(t) - Y - Z
+=========================  ===============================  ==============================
+
+``S`` is Japan's cost of selling (mark-to-market losses on what it still holds, a
+stronger yen for exporters, strain on the alliance), ``Y`` the US cost of higher
+yields, ``X`` and ``Z`` the extra costs of market stress, ``rho`` Japan's
+*reputation cost of walking a threat back* and ``B`` the US's cost of backing down.
+
+**Credibility.** Once the US holds, selling is optimal for Japan only if
+``S + pi X <= rho``: the threat is credible only when walking it back costs more
+than carrying it out. With the default figures it is not, so the only
+subgame-perfect outcome is that Japan accepts; but "card, sell" together with "the
+US backs down" is a Nash equilibrium that rests on the empty threat
+(:func:`negotiation.trees.nash_vs_spe`). Commitment (raising ``rho``, for example
+by a public pledge) is what would make the threat credible. The probabilistic
+version (Schelling 1960, ch. 8): a threat that triggers selling with probability
+``q`` whatever Japan then wants; :func:`negotiation.trees.brinkmanship` reports
+the range of ``q`` that would make the US back down yet leave Japan better off.
+
+Calibration
+-----------
+Tariffs, imports and ``lam`` as in the tariff standoff. ``S`` starts from a
+mark-to-market estimate: a duration of about 5.5 years times a 60bp rise in yields
+on about $1.1tn is $35-40bn, about 0.9% of Japan's GDP; with the exporters' loss from
+a stronger yen the default is 1.5%. ``Y``, ``X``, ``Z``, ``rho``, ``B`` and ``pi``
+are **stylized assumptions**.
+
+What the model leaves out
+-------------------------
+That most of Japan's holdings are reserves it needs for yen intervention (selling
+Treasuries to *support* the yen is what it did in 2022 and 2024), private investors'
+selling (which happened and did not need a decision), other creditors, and Drezner's
+(2009) point that creditor power deters more often than it compels.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+from .._numbers import Number, format_number
+from ..symbolic import Parameter
+from ..trees import (
+    GameTree,
+    brinkmanship,
+    chance,
+    credibility,
+    decision,
+    leaf,
+    nash_vs_spe,
+    subgame_perfect,
+)
+from ._base import Analysis, Model, fmt
+
+__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "treasury_leverage"]
+
+HOLD_NODE = ("Demand", "Treasury card", "Hold")
+"""Where Japan decides whether to carry out the threat."""
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "tariff",
+        24,
+        10,
+        50,
+        unit="%",
+        step=1,
+        description="US tariff if it holds",
+        source="reciprocal-rate-apr-2025",
+    ),
+    Parameter(
+        "deal_rate",
+        10,
+        0,
+        25,
+        unit="%",
+        step=1,
+        description="US tariff after a deal or a climb-down",
+        source="baseline-apr-2025",
+    ),
+    Parameter(
+        "imports",
+        148,
+        50,
+        250,
+        unit="$bn/yr",
+        step=1,
+        description="US imports from Japan",
+        source="us-imports-derived",
+    ),
+    Parameter(
+        "pass_through",
+        Fraction(3, 5),
+        0,
+        1,
+        unit="share",
+        step=Fraction(1, 20),
+        description="share of the tariff paid by US buyers",
+        source="assumption",
+    ),
+    Parameter(
+        "japan_loss",
+        Fraction(1, 40),
+        0,
+        Fraction(1, 10),
+        unit="% of GDP per point",
+        step=Fraction(1, 1000),
+        description="Japan's GDP loss per tariff point",
+        source="nri-2025-04-03",
+    ),
+    Parameter(
+        "concession_cost",
+        Fraction(1, 10),
+        0,
+        1,
+        unit="% of GDP",
+        step=Fraction(1, 100),
+        description="cost to Japan of its package of concessions",
+        source="assumption",
+    ),
+    Parameter(
+        "concession_value",
+        5,
+        0,
+        60,
+        unit="$bn/yr",
+        step=1,
+        description="value to the US of Japan's package",
+        source="assumption",
+    ),
+    Parameter(
+        "retaliation_value",
+        Fraction(-15, 100),
+        Fraction(-1, 2),
+        Fraction(1, 2),
+        unit="% of GDP",
+        step=Fraction(1, 100),
+        description="net value to Japan of its own counter-tariffs",
+        source="assumption",
+    ),
+    Parameter(
+        "war_cost_japan",
+        Fraction(3, 10),
+        0,
+        2,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="cost to Japan of an open trade war",
+        source="assumption",
+    ),
+    Parameter(
+        "retaliation_damage",
+        5,
+        0,
+        40,
+        unit="$bn/yr",
+        step=1,
+        description="damage to US exporters from Japan's counter-tariffs",
+        source="assumption",
+    ),
+    Parameter(
+        "war_cost_us",
+        20,
+        0,
+        150,
+        unit="$bn/yr",
+        step=1,
+        description="cost to the US of an open trade war",
+        source="assumption",
+    ),
+    Parameter(
+        "selling_cost",
+        Fraction(3, 2),
+        0,
+        4,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="Japan's cost of selling Treasuries",
+        source="selling-cost-derived",
+    ),
+    Parameter(
+        "walk_back_cost",
+        Fraction(1, 5),
+        0,
+        4,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="Japan's reputation cost of walking the threat back",
+        source="assumption",
+    ),
+    Parameter(
+        "yield_cost",
+        50,
+        0,
+        300,
+        unit="$bn/yr",
+        step=5,
+        description="US cost of higher yields after a sale",
+        source="assumption",
+    ),
+    Parameter(
+        "stress_probability",
+        Fraction(1, 4),
+        0,
+        1,
+        unit="probability",
+        step=Fraction(1, 20),
+        description="chance that a sale turns into market stress",
+        source="assumption",
+    ),
+    Parameter(
+        "stress_cost_japan",
+        Fraction(1, 2),
+        0,
+        3,
+        unit="% of GDP",
+        step=Fraction(1, 20),
+        description="extra cost to Japan of market stress",
+        source="assumption",
+    ),
+    Parameter(
+        "stress_cost_us",
+        100,
+        0,
+        500,
+        unit="$bn/yr",
+        step=5,
+        description="extra cost to the US of market stress",
+        source="assumption",
+    ),
+    Parameter(
+        "back_down_cost",
+        5,
+        0,
+        50,
+        unit="$bn/yr",
+        step=1,
+        description="US cost of backing down after a threat",
+        source="assumption",
+    ),
+)
+
+
+@cache
+def treasury_leverage() -> GameTree:
+    """The Treasury-card tree with symbolic payoffs (Japan, US).
+
+    Examples
+    --------
+    >>> from negotiation.trees import subgame_perfect
+    >>> tree = treasury_leverage().at(**MODEL.defaults)
+    >>> subgame_perfect(tree)[0].path
+    ('Demand', 'Accept')
+    """
+    s = {q.name: q.symbol for q in PARAMETERS}
+    t, d, M, phi, lam = (
+        s["tariff"],
+        s["deal_rate"],
+        s["imports"],
+        s["pass_through"],
+        s["japan_loss"],
+    )
+
+    def tau(r: Any) -> Any:
+        return (1 - phi) * r / 100 * M
+
+    sell = chance(
+        {
+            "Market stress": (
+                s["stress_probability"],
+                leaf(
+                    -lam * t - s["selling_cost"] - s["stress_cost_japan"],
+                    tau(t) - s["yield_cost"] - s["stress_cost_us"],
+                ),
+            ),
+            "Calm": (
+                1 - s["stress_probability"],
+                leaf(-lam * t - s["selling_cost"], tau(t) - s["yield_cost"]),
+            ),
+        }
+    )
+    after_hold = decision(
+        "Japan", {"Sell": sell, "Don't sell": leaf(-lam * t - s["walk_back_cost"], tau(t))}
+    )
+    card = decision(
+        "US", {"Back down": leaf(-lam * d, tau(d) - s["back_down_cost"]), "Hold": after_hold}
+    )
+    respond = decision(
+        "Japan",
+        {
+            "Accept": leaf(-lam * d - s["concession_cost"], tau(d) + s["concession_value"]),
+            "Retaliate": leaf(
+                -lam * t + s["retaliation_value"] - s["war_cost_japan"],
+                tau(t) - s["retaliation_damage"] - s["war_cost_us"],
+            ),
+            "Treasury card": card,
+        },
+    )
+    root = decision("US", {"Demand": respond, "No demand": leaf(-lam * d, tau(d))})
+    return GameTree(("Japan", "US"), root, title="The Treasury card")
+
+
+def _instantiate(values: dict[str, Number]) -> GameTree:
+    return treasury_leverage().at(**values)
+
+
+@cache
+def credibility_condition() -> Any:
+    """When selling is credible, as a sympy relation solved for the walk-back cost.
+
+    Examples
+    --------
+    >>> print(credibility_condition())
+    walk_back_cost >= selling_cost + stress_cost_japan*stress_probability
+    """
+    return credibility(treasury_leverage(), HOLD_NODE, "Sell", solve_for="walk_back_cost").condition
+
+
+def _play_text(e: Any) -> str:
+    """The path of play, or the paths with their probabilities when chance moves on it."""
+    if e.path is not None:
+        return " → ".join(e.path)
+    return "; ".join(f"{' → '.join(path)} ({format_number(prob)})" for path, prob in e.outcomes)
+
+
+def _analyse(values: dict[str, Number]) -> Analysis:
+    tree = _instantiate(values)
+    spe = subgame_perfect(tree)
+    comparison = nash_vs_spe(tree)
+    credible = credibility(tree, HOLD_NODE, "Sell")
+    brink = brinkmanship(tree, HOLD_NODE, "Sell")
+    sentences = [e.describe() for e in spe.equilibria[:4]]
+    if spe.count > 4:
+        sentences.append(f"... and {spe.count - 4} more subgame-perfect equilibria (ties).")
+    first = spe.equilibria[0]
+    japan, us = first.payoffs
+    headline = (
+        f"Subgame-perfect outcome: {_play_text(first)} "
+        f"(Japan {fmt(japan, '% of GDP')}, US {fmt(us, '$bn')})."
+    )
+    pure_threats = [i for i in comparison.not_subgame_perfect if i.equilibrium.is_pure]
+    mixed = len(comparison.not_subgame_perfect) - len(pure_threats)
+    threats = [f"Nash but not subgame perfect: {item.describe()}" for item in pure_threats]
+    if mixed:
+        threats.append(
+            f"({mixed} more Nash equilibria in mixed strategies also rest on empty threats.)"
+        )
+    details = [
+        f"Threat to sell: {'credible' if credible.credible else 'not credible'}. {credible.explanation}",
+        f"Credible when {credibility_condition()}.",
+        *threats,
+        f"Brinkmanship: {brink.explanation}",
+    ]
+    return Analysis(
+        model="treasury_leverage",
+        values=values,
+        game=tree,
+        result=spe,
+        headline=headline,
+        sentences=tuple(sentences),
+        classification="game tree with perfect information and chance",
+        details=tuple(details),
+        table=str(tree),
+        data={
+            "subgame_perfect_play": [_play_text(e) for e in spe.equilibria[:20]],
+            "threat_credible": credible.credible,
+            "non_credible_equilibria": len(comparison.not_subgame_perfect),
+            "brinkmanship_window": str(brink.window) if brink.window else None,
+        },
+    )
+
+
+MODEL = Model(
+    name="treasury_leverage",
+    title="The Treasury card",
+    lesson="04-treasury-card",
+    kind="game tree",
+    parameters=PARAMETERS,
+    build=treasury_leverage,
+    instantiate=_instantiate,
+    analyse_values=_analyse,
+    summary="A threat to sell US Treasuries: credible and non-credible threats, commitment, brinkmanship.",
+)
