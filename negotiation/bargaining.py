@@ -121,7 +121,18 @@ def _fmt(value: Any) -> str:
 
 
 def _fmt_point(point: Sequence[Any]) -> str:
-    return "(" + ", ".join(_fmt(v) for v in point) + ")"
+    return "(" + ", ".join(_fmt_group(list(point))) + ")"
+
+
+def _fmt_group(values: Sequence[Any]) -> list[str]:
+    """Numbers that are read together: all as fractions if every one is a simple fraction,
+    otherwise all as decimals (so a sentence never mixes ``184/433`` with ``0.3751``)."""
+    simple = all(
+        isinstance(v, int) or (isinstance(v, Fraction) and v.denominator <= 1000) for v in values
+    )
+    if simple:
+        return [_fmt(v) for v in values]
+    return [_fmt(float(v)) if isinstance(v, Fraction | int) else _fmt(v) for v in values]
 
 
 def _as_pair(value: Any, what: str, exact: bool = True) -> tuple[Number, Number]:
@@ -671,7 +682,7 @@ class BargainingProblem:
         >>> p = BargainingProblem.from_frontier(1 - u**2, (0, 1), (0, 0))
         >>> s = nash_solution(p)
         >>> s.symbolic, s.describe()
-        ((sqrt(3)/3, 2/3), 'Nash bargaining solution: Player 1 gets 0.5774 and Player 2 gets 2/3 (gains 0.5774 and 2/3 over the disagreement point (0, 0)).')
+        ((sqrt(3)/3, 2/3), 'Nash bargaining solution: Player 1 gets 0.5774 and Player 2 gets 0.6667 (gains 0.5774 and 0.6667 over the disagreement point (0, 0)).')
         >>> BargainingProblem.from_frontier(lambda x: x**2, (0, 1), (0, 0))
         Traceback (most recent call last):
         ...
@@ -1338,20 +1349,21 @@ class BargainingSolution:
         Nash bargaining solution: Japan gets 3/5 and US gets 2/5 (gains 2/5 and 2/5 over the disagreement point (1/5, 0)); agreement: a 3/5 : 2/5 mix of Japan's offer and US demand (a lottery or a compromise between them).
         """
         p1, p2 = self.problem.players
-        u = self.display_values()
         d = self.problem.disagreement
-        gains = self.display_values(relative_to=d)
+        u, gains = self._values(), self._values(relative_to=d)
+        shown = _fmt_group([*u, *gains])
         text = (
-            f"{self.name}: {p1} gets {u[0]} and {p2} gets {u[1]} "
-            f"(gains {gains[0]} and {gains[1]} over the disagreement point {_fmt_point(d)})"
+            f"{self.name}: {p1} gets {shown[0]} and {p2} gets {shown[1]} "
+            f"(gains {shown[2]} and {shown[3]} over the disagreement point {_fmt_point(d)})"
         )
         if self.mixture:
             if len(self.mixture) == 1:
                 text += f"; agreement: {self.problem.outcome_name(self.mixture[0][0])}"
             else:
                 (i, wi), (j, wj) = self.mixture
+                w = _fmt_group([wi, wj])
                 text += (
-                    f"; agreement: a {_fmt(wi)} : {_fmt(wj)} mix of {self.problem.outcome_name(i)} and "
+                    f"; agreement: a {w[0]} : {w[1]} mix of {self.problem.outcome_name(i)} and "
                     f"{self.problem.outcome_name(j)} (a lottery or a compromise between them)"
                 )
         text += "."
@@ -1359,19 +1371,17 @@ class BargainingSolution:
             text += " " + self.note
         return text
 
-    def display_values(self, relative_to: Sequence[Number] = (0, 0)) -> tuple[str, str]:
-        """The utilities (minus ``relative_to``) as short strings: fractions when exact."""
-        out = []
+    def _values(self, relative_to: Sequence[Number] = (0, 0)) -> list[Number]:
+        """The utilities minus ``relative_to``: exact where known (also from sympy), else floats."""
+        out: list[Number] = []
         for k in range(2):
-            value: Any
             if self.point_exact is not None:
-                value = self.point_exact[k] - relative_to[k]
+                out.append(self.point_exact[k] - relative_to[k])
             elif self.symbolic is not None and getattr(self.symbolic[k], "is_Rational", False):
-                value = to_exact(self.symbolic[k]) - to_exact(relative_to[k])
+                out.append(to_exact(self.symbolic[k]) - to_exact(relative_to[k]))
             else:
-                value = self.point[k] - float(relative_to[k])
-            out.append(_fmt(value))
-        return out[0], out[1]
+                out.append(self.point[k] - float(relative_to[k]))
+        return out
 
     def __str__(self) -> str:
         return self.describe()
@@ -1996,9 +2006,10 @@ class ThreatPointEffect:
         for c, s in self.solutions_before.items():
             a, b = s.utilities, self.solutions_after[c].utilities
             ch = self.change(c)
+            v = _fmt_group([a[0], b[0], abs(ch[0]), a[1], b[1], abs(ch[1])])
             lines.append(
-                f"  {s.name}: {p1} {_fmt(a[0])} -> {_fmt(b[0])} ({_signed(ch[0])}), "
-                f"{p2} {_fmt(a[1])} -> {_fmt(b[1])} ({_signed(ch[1])})"
+                f"  {s.name}: {p1} {v[0]} -> {v[1]} ({_signed(ch[0], v[2])}), "
+                f"{p2} {v[3]} -> {v[4]} ({_signed(ch[1], v[5])})"
             )
         return "\n".join(lines)
 
@@ -2006,10 +2017,10 @@ class ThreatPointEffect:
         return self.describe()
 
 
-def _signed(v: Number) -> str:
+def _signed(v: Number, magnitude: str) -> str:
     if v == 0:
         return "no change"
-    return ("+" if v > 0 else "-") + _fmt(abs(v))
+    return ("+" if v > 0 else "-") + magnitude
 
 
 def threat_point_effect(

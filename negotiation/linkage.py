@@ -608,8 +608,8 @@ class PackageSolution:
     package : Package
     gains : tuple
         Each side's gain over the disagreement point.
-    nash_product : number
-        ``gain1**power * gain2**(1 - power)`` (exact for power 1/2 squared: see ``describe``).
+    nash_product : float
+        ``gain1**power * gain2**(1 - power)`` (0 if a side does not gain).
     method : str
     ties : tuple of Package
         Other packages with the same Nash product.
@@ -625,8 +625,13 @@ class PackageSolution:
 
     @property
     def utilities(self) -> tuple[Number, Number]:
-        """What each side gets."""
+        """What each side gets (exact when the scores are)."""
         return self.package.utilities
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """What each side gets, as floats."""
+        return float(self.package.utilities[0]), float(self.package.utilities[1])
 
     def describe(self) -> str:
         """Plain words.

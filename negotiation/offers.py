@@ -298,6 +298,16 @@ class OffersResult:
         return all(isinstance(v, Fraction) for v in self.payoffs)
 
     @property
+    def shares_float(self) -> tuple[float, float] | None:
+        """The agreed split as floats."""
+        return None if self.shares is None else (float(self.shares[0]), float(self.shares[1]))
+
+    @property
+    def payoffs_float(self) -> tuple[float, float]:
+        """The expected payoffs as floats."""
+        return float(self.payoffs[0]), float(self.payoffs[1])
+
+    @property
     def proposer_share(self) -> Number | None:
         """The round-1 proposer's share in the agreement."""
         return None if self.shares is None else self.shares[self.first]
