@@ -9,10 +9,14 @@ profits to the US), purchases of farm goods and aircraft, and a quarterly review
 (Yomiuri, 25 July 2025). Without a deal, the 7 July letter promised 25% from
 1 August.
 
-Players and outcomes
---------------------
-**Japan** and the **US** choose a package: a tariff ``r`` in {10, 12.5, ..., 25}% and
-a pledge ``I`` in {0, 110, ..., 660} $bn (49 packages, the July deal among them).
+Players and moves
+-----------------
+**Japan** and the **US** agree on a package: a tariff ``r`` in {10, 12.5, ..., 25}% and
+a pledge ``I`` in {0, 110, ..., 660} $bn (49 packages, the July deal among them), or
+fail to agree.
+
+Payoffs
+-------
 Utilities (Japan in % of GDP a year, the US in $bn a year):
 
 .. math::

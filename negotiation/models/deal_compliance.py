@@ -226,20 +226,26 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     grim = critical_discount_factor(stage, ("Keep", "Comply"))
     critical = check.critical_delta_exact
     holds = check.sustainable(delta)
-    shown = (
-        format_number(critical)
-        if not hasattr(critical, "free_symbols")
-        else f"{float(critical):.4g}"
-    )
+    if critical is None:
+        shown = "none below 1: no patience is enough"
+    elif hasattr(critical, "free_symbols"):
+        shown = f"{float(critical):.4g}"
+    else:
+        shown = format_number(critical)
     headline = (
         f"With a {n}-quarter snap-back and delta = {format_number(delta)}, keeping the deal "
         f"{'is' if holds else 'is not'} self-enforcing (critical delta {shown})."
+    )
+    grim_text = (
+        f"Grim trigger (snap back forever) needs delta >= {grim.critical_delta:.4g}."
+        if grim.critical_delta is not None
+        else "Even grim trigger (snap back forever) cannot sustain the deal."
     )
     details = (
         *one_shot.details,
         f"One quarter alone: {one_shot.headline}",
         check.describe(),
-        f"Grim trigger (snap back forever) needs delta >= {float(grim.critical_delta or 0):.4g}.",
+        grim_text,
     )
     return Analysis(
         model="deal_compliance",
@@ -251,7 +257,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         classification=one_shot.classification,
         details=tuple(details),
         table=one_shot.table,
-        data={"critical_delta": float(check.critical_delta or 0), "sustainable": holds},
+        data={"critical_delta": check.critical_delta, "sustainable": holds},
     )
 
 

@@ -10,11 +10,15 @@ security (shipbuilding, chips, energy); and currency stayed out of the trade tex
 handled instead by finance ministers, who said in September that rates are
 market-determined (Yomiuri, 25 July 2025; Reuters, 12 September 2025).
 
-Issues and scores
------------------
-Five issues, each with discrete options and a status quo (the option that holds
-with no agreement). Each side scores each option in **utility points** (stylized:
-0 at the status quo, the sign says who gains):
+Players and issues
+------------------
+**Japan** and the **US** agree on a package: one option on each of five issues, each
+with a status quo (the option that holds with no agreement).
+
+Payoffs
+-------
+Each side scores each option in **utility points** (stylized: 0 at the status quo,
+the sign says who gains):
 
 ==================  ==========================================  ========================  =================
 Issue               Options                                      Japan's scores            US scores
@@ -34,6 +38,12 @@ Negotiation*; Sebenius 1983, "Negotiation arithmetic"), where each side concedes
 what matters less to it. :mod:`negotiation.linkage` enumerates all 216 packages,
 their Pareto frontier and the Nash solution over packages, and compares it with
 settling each issue on its own.
+
+Calibration
+-----------
+The options are the ones on the table in 2025 (deal-2025-07-22); the scores and the
+weights are **stylized assumptions**: they encode who cares about what, not measured
+values.
 
 What the model leaves out
 -------------------------

@@ -213,7 +213,8 @@ def _parse(data: Mapping[str, Any], where: str, path: Path | None) -> Scenario:
                 where, f"[{section}] is missing parameter(s) {missing} (give every parameter)"
             )
         entries[section] = {
-            p.name: _entry(f"[{section}] {p.name}", table[p.name], p) for p in model.parameters
+            p.name: _entry(f"{where}: [{section}] {p.name}", table[p.name], p)
+            for p in model.parameters
         }
     if not entries:
         raise _fail(where, f"no model tables; add at least one of {sorted(MODELS)}")
