@@ -257,3 +257,55 @@ def test_thresholds_of_2x3_games_are_where_solve_changes(data):
             assert th.right == structure(g, x=right, y=F(1, 3))
     for reg in r:
         assert reg.structure == structure(g, x=reg.sample, y=F(1, 3))
+
+
+def test_transcendental_thresholds_exact_or_numerical():
+    """exp(t) - 2 = 0 and exp(t) - 2 = 1 are solved exactly (log 2, log 3); t = cos t has
+    no closed form, so the threshold (the Dottie number 0.739085...) is found numerically
+    and flagged as such."""
+    t = Parameter("t", 0.5, 0, 1.5)
+    T = t.symbol
+    exact = ParametricGame([[sympy.exp(T) - 2, 0], [0, 1]], [[1, 0], [0, 1]], [t])
+    r = regimes(exact, "t")
+    assert r.values == (sympy.log(2), sympy.log(3))
+    assert all(th.exact for th in r.thresholds)
+    numeric = ParametricGame([[T - sympy.cos(T), 0], [0, 1]], [[1, 0], [0, 1]], [t])
+    r = regimes(numeric, "t")
+    first = r.thresholds[0]
+    assert not first.exact
+    assert float(first) == pytest.approx(0.7390851332151607, abs=1e-12)
+    assert "(numerical)" in first.describe()
+    left, right = _probes(first, eps=F(1, 10**6))
+    assert first.left == structure(numeric, t=left)
+    assert first.right == structure(numeric, t=right)
+
+
+@settings(max_examples=6)
+@given(st.data())
+def test_scan_mode_finds_the_same_equilibrium_changes(data):
+    """Large games are scanned numerically first; forced on 3x3 games, the scan finds every
+    threshold where the equilibria (not just the degeneracy) change, as exact enumeration does."""
+    import negotiation.symbolic.thresholds as thresholds
+
+    g = data.draw(linear_parametric_games(size=(3, 3), coefficient=2))
+    full = regimes(g, "x", fixed={"y": F(1, 7)})
+    saved = thresholds.SCAN_PAIRS
+    thresholds.SCAN_PAIRS = 0
+    try:
+        scanned = regimes(g, "x", fixed={"y": F(1, 7)})
+    finally:
+        thresholds.SCAN_PAIRS = saved
+    assert "scan" not in full.note and "points first" in scanned.note
+
+    def changes(r):
+        return {
+            th.value
+            for th in r.thresholds
+            if th.left is not None
+            and th.right is not None
+            and (th.left.pure, th.left.mixed) != (th.right.pure, th.right.mixed)
+        }
+
+    assert changes(scanned) == changes(full)
+    for reg in scanned:
+        assert reg.structure == structure(g, x=reg.sample, y=F(1, 7))

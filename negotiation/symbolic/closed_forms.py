@@ -253,7 +253,16 @@ class MixedClosedForm:
         return self.col[0]
 
     def holds(self, **values: Any) -> bool:
-        """Whether this is an equilibrium (with these supports) at the given values."""
+        """Whether this is an equilibrium (with these supports) at the given values.
+
+        Examples
+        --------
+        >>> c = Parameter("c", 2, 0, 3)
+        >>> chicken = ParametricGame([[0, -1], [1, -c.symbol]], [[0, 1], [-1, -c.symbol]], [c])
+        >>> form = mixed_closed_form(chicken)
+        >>> form.p, form.holds(c=2), form.holds(c=0.5)
+        ((c - 1)/c, True, False)
+        """
         subs = _subs(self.pgame, values)
         probabilities = [e.xreplace(subs) for e in (*self.row, *self.col)]
         if any(v.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) for v in probabilities):
@@ -268,6 +277,13 @@ class MixedClosedForm:
         ValueError
             Where a formula is undefined (a zero denominator). Check :meth:`holds`
             to know whether the result is an equilibrium.
+
+        Examples
+        --------
+        >>> c = Parameter("c", 2, 0, 3)
+        >>> chicken = ParametricGame([[0, -1], [1, -c.symbol]], [[0, 1], [-1, -c.symbol]], [c])
+        >>> mixed_closed_form(chicken).evaluate(c=3)
+        ((Fraction(2, 3), Fraction(1, 3)), (Fraction(2, 3), Fraction(1, 3)))
         """
         subs = _subs(self.pgame, values)
         out = []
@@ -285,7 +301,15 @@ class MixedClosedForm:
         return out[0], out[1]
 
     def where(self, param: Parameter | str, fixed: Mapping[str, Any] | None = None) -> Any:
-        """The set of values of ``param`` in its range where this equilibrium exists."""
+        """The set of values of ``param`` in its range where this equilibrium exists.
+
+        Examples
+        --------
+        >>> c = Parameter("c", 2, 0, 3)
+        >>> chicken = ParametricGame([[0, -1], [1, -c.symbol]], [[0, 1], [-1, -c.symbol]], [c])
+        >>> mixed_closed_form(chicken).where("c")
+        Interval.Lopen(1, 3)
+        """
         return _where(self.pgame, self.conditions, param, fixed)
 
     def latex(self) -> str:

@@ -25,7 +25,6 @@ once with ``numpy.linalg.solve``. Points near a tie are re-solved exactly with
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ import numpy.typing as npt
 from .._numbers import Number, format_number
 from ..game import BimatrixGame
 from ..solve import solve
+from ._enumeration import support_scan
 from .closed_forms import _check_pgame, mixed_closed_form
 from .parametric import Parameter, ParametricGame, _ExactEvaluator
 from .structure import Structure, structure_from_signs
@@ -146,7 +146,18 @@ class EquilibriumMap:
         return {p.name: values[p.name] for p in self.pgame.parameters}
 
     def game(self, i: int, j: int) -> BimatrixGame:
-        """The game at grid point ``[i, j]`` (exact)."""
+        """The game at grid point ``[i, j]`` (exact): ``solve`` it to check a label.
+
+        Examples
+        --------
+        >>> c, d = Parameter("c", 1, 0, 2), Parameter("d", 1, 0, 2)
+        >>> g = ParametricGame([[c.symbol, 0], [0, 1]], [[d.symbol, 0], [0, 1]], [c, d])
+        >>> m = equilibrium_map(g, "c", "d", resolution=3)
+        >>> m.game(0, 2).payoff(0, 0)
+        (Fraction(2, 1), Fraction(0, 1))
+        >>> m.structure(0, 2) == Structure.of(m.game(0, 2))
+        True
+        """
         return self.pgame.at(**self.point(i, j))
 
     def structure(self, i: int, j: int) -> Structure:
@@ -155,7 +166,15 @@ class EquilibriumMap:
         return self.legend[int(self.labels[i, j])]
 
     def nearest(self, x: float, y: float) -> tuple[int, int]:
-        """The grid index ``(i, j)`` closest to the point ``(x, y)``."""
+        """The grid index ``(i, j)`` closest to the point ``(x, y)``.
+
+        Examples
+        --------
+        >>> c, d = Parameter("c", 1, 0, 2), Parameter("d", 1, 0, 2)
+        >>> g = ParametricGame([[c.symbol, 0], [0, 1]], [[d.symbol, 0], [0, 1]], [c, d])
+        >>> equilibrium_map(g, "c", "d", resolution=5).nearest(1.6, 0.1)
+        (0, 3)
+        """
         for value, p in ((x, self.x), (y, self.y)):
             v = float(value)
             if not math.isfinite(v) or not float(p.low) <= v <= float(p.high):
@@ -164,6 +183,11 @@ class EquilibriumMap:
                     f"{format_number(p.high)}]"
                 )
         return int(np.abs(self.ys - float(y)).argmin()), int(np.abs(self.xs - float(x)).argmin())
+
+    @property
+    def descriptions(self) -> dict[int, str]:
+        """Each label's structure in words (the legend as text)."""
+        return {k: s.describe() for k, s in enumerate(self.legend)}
 
     def areas(self) -> tuple[float, ...]:
         """The share of grid points with each legend entry."""
@@ -464,59 +488,9 @@ def _map_general(
     P = int(np.prod(grid_shape))
     A = values[: m * n].reshape(m, n, P).transpose(2, 0, 1)
     B = values[m * n :].reshape(m, n, P).transpose(2, 0, 1)
-    scale = 1.0 + np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
-    slack = tol * scale
-
-    # Pure equilibria: each payoff at least every deviation's.
-    best_a = A.max(axis=1, keepdims=True)
-    best_b = B.max(axis=2, keepdims=True)
-    row_best = best_a - slack[:, None, None] <= A
-    col_best = best_b - slack[:, None, None] <= B
-    near = ((row_best.sum(axis=1) > 1).any(axis=1)) | ((col_best.sum(axis=2) > 1).any(axis=1))
-    pure = row_best & col_best
-
-    # Mixed equilibria: vectorised support enumeration.
-    mixed = np.zeros(P, dtype=bool)
-    row_mix = np.full((P, m), np.nan)
-    col_mix = np.full((P, n), np.nan)
-    for k in range(2, min(m, n) + 1):
-        system = np.zeros((P, k + 1, k + 1))
-        system[:, :k, k] = -1.0
-        system[:, k, :k] = 1.0
-        rhs = np.zeros((P, k + 1, 1))
-        rhs[:, k, 0] = 1.0
-        for rows in itertools.combinations(range(m), k):
-            for cols in itertools.combinations(range(n), k):
-                y_cols, u, bad_y = _indifference(system, rhs, A[:, rows, :][:, :, cols], scale)
-                x_rows, v, bad_x = _indifference(
-                    system, rhs, B[:, rows, :][:, :, cols].transpose(0, 2, 1), scale
-                )
-                ok = ~(bad_x | bad_y) & (x_rows > tol).all(axis=1) & (y_cols > tol).all(axis=1)
-                close = (np.abs(x_rows) <= tol).any(axis=1) | (np.abs(y_cols) <= tol).any(axis=1)
-                out_rows = [i for i in range(m) if i not in rows]
-                out_cols = [j for j in range(n) if j not in cols]
-                if out_rows:
-                    gain = (
-                        np.einsum("prk,pk->pr", A[:, out_rows, :][:, :, cols], y_cols) - u[:, None]
-                    )
-                    ok &= (gain < -slack[:, None]).all(axis=1)
-                    close |= (np.abs(gain) <= slack[:, None]).any(axis=1)
-                if out_cols:
-                    gain = (
-                        np.einsum("pk,pkc->pc", x_rows, B[:, rows, :][:, :, out_cols]) - v[:, None]
-                    )
-                    ok &= (gain < -slack[:, None]).all(axis=1)
-                    close |= (np.abs(gain) <= slack[:, None]).any(axis=1)
-                near |= close & ~(bad_x | bad_y)
-                new = ok & ~mixed
-                if new.any():
-                    full_x = np.zeros((P, m))
-                    full_x[:, list(rows)] = x_rows
-                    full_y = np.zeros((P, n))
-                    full_y[:, list(cols)] = y_cols
-                    row_mix[new] = full_x[new]
-                    col_mix[new] = full_y[new]
-                mixed |= ok
+    scan = support_scan(A, B, tol)
+    pure, mixed, near = scan.pure, scan.mixed, scan.near
+    row_mix, col_mix = scan.row_mix, scan.col_mix
 
     # One row per point: which pure profiles are equilibria, and whether a mixed one exists.
     keys = np.concatenate([pure.reshape(P, m * n), mixed[:, None]], axis=1)
@@ -583,18 +557,3 @@ def _map_general(
         _x_exact=x_exact,
         _y_exact=y_exact,
     )
-
-
-def _indifference(
-    system: FloatArray, rhs: FloatArray, block: FloatArray, scale: FloatArray
-) -> tuple[FloatArray, FloatArray, npt.NDArray[np.bool_]]:
-    """Solve ``block @ y = u, sum(y) = 1`` at every point; flag (near-)singular systems."""
-    k = block.shape[1]
-    system = system.copy()
-    system[:, :k, :k] = block
-    det = np.linalg.det(system)
-    bad = ~np.isfinite(det) | (np.abs(det) <= 1e-12 * scale ** (k - 1))
-    safe = np.where(bad[:, None, None], np.eye(k + 1), system)
-    solution = np.asarray(np.linalg.solve(safe, rhs)[:, :, 0], dtype=np.float64)
-    singular: npt.NDArray[np.bool_] = np.asarray(bad, dtype=bool)
-    return solution[:, :k], solution[:, k], singular

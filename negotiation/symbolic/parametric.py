@@ -261,6 +261,11 @@ class Parameter:
             For strings, booleans and anything that is not a real number.
         ValueError
             For NaN, infinities and values outside ``[low, high]`` (nothing is clipped).
+
+        Examples
+        --------
+        >>> Parameter("t", 0.1, 0, 0.5).validate(0.25)
+        Fraction(1, 4)
         """
         v = to_exact(value, self._name)
         if not self._low <= v <= self._high:

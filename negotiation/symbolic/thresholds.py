@@ -19,20 +19,29 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy
 
 from .._numbers import Number, format_number
 from ..solve import Solution, solve
-from .closed_forms import _check_pgame, support_closed_form
+from .closed_forms import _check_pgame
 from .parametric import Parameter, ParametricGame, _as_sympy_number
 from .structure import ORDINAL_PAIRS, Structure, structure_from_signs
 
 __all__ = ["Regime", "Regimes", "Threshold", "regimes"]
 
-#: Most support pairs ``regimes`` will turn into formulas for a game larger than 2x2.
+#: Most support pairs ``equilibrium_map`` will enumerate for a game larger than 2x2.
 MAX_SUPPORT_PAIRS = 2_000
 
+#: Above this many support pairs (games larger than 4x4), ``regimes`` scans the range
+#: numerically first and turns only the support pairs that change into formulas.
+SCAN_PAIRS = 60
+
+#: Points of that numerical scan.
+SCAN_POINTS = 2_001
+
 _DIGITS = 50  # precision used to order and compare algebraic thresholds
+_CLOSE = sympy.Float(10) ** (10 - _DIGITS)  # closer than this: compare exactly
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,7 +77,16 @@ class Regime:
         )
 
     def contains(self, value: Any) -> bool:
-        """Whether ``value`` (exact or float) lies in this regime."""
+        """Whether ``value`` (exact or float) lies in this regime.
+
+        Examples
+        --------
+        >>> c = Parameter("c", 2, 0, 3)
+        >>> chicken = ParametricGame([[0, -1], [1, -c.symbol]], [[0, 1], [-1, -c.symbol]], [c])
+        >>> last = regimes(chicken, "c")[-1]
+        >>> last.interval, last.contains(1), last.contains(2.5)
+        (Interval.Lopen(1, 3), False, True)
+        """
         return bool(self.interval.contains(_as_sympy_value(value)))
 
     def describe(self) -> str:
@@ -151,6 +169,7 @@ class Regimes:
     fixed: Mapping[str, Number]
     regimes: tuple[Regime, ...]
     thresholds: tuple[Threshold, ...]
+    note: str = ""
 
     def __iter__(self) -> Iterator[Regime]:
         return iter(self.regimes)
@@ -202,6 +221,8 @@ class Regimes:
         items += [(t.value, "  " + t.describe()) for t in self.thresholds]
         items.sort(key=lambda item: (float(item[0]), not item[1].lstrip().startswith("at")))
         lines += [text for _, text in items]
+        if self.note:
+            lines.append(f"Note: {self.note}.")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -234,30 +255,148 @@ def _critical_2x2(A: Any, B: Any) -> list[Any]:
     return [a[k] - a[h] for k, h in ORDINAL_PAIRS] + [b[k] - b[h] for k, h in ORDINAL_PAIRS]
 
 
+def _domain(pgame: ParametricGame) -> tuple[Any, list[list[Any]], list[list[Any]]]:
+    """The payoffs as elements of their polynomial domain (for exact determinants)."""
+    from sympy.polys.constructor import construct_domain
+
+    m, n = pgame.shape
+    flat = [e for row in pgame.A for e in row] + [e for row in pgame.B for e in row]
+    K, elements = construct_domain(flat)
+    A = [elements[i * n : (i + 1) * n] for i in range(m)]
+    B = [elements[m * n + i * n : m * n + (i + 1) * n] for i in range(m)]
+    return K, A, B
+
+
+def _best_response_comparisons(K: Any, A: Any, B: Any, cell: tuple[int, int] | None) -> list[Any]:
+    """Payoff differences that decide best responses (all, or those through one cell)."""
+    m, n = len(A), len(A[0])
+    out = []
+    for j in range(n):
+        for i in range(m):
+            for k in range(i + 1, m):
+                if cell is None or (cell[1] == j and cell[0] in (i, k)):
+                    out.append(A[i][j] - A[k][j])
+    for i in range(m):
+        for j in range(n):
+            for c in range(j + 1, n):
+                if cell is None or (cell[0] == i and cell[1] in (j, c)):
+                    out.append(B[i][j] - B[i][c])
+    return out
+
+
+def _pair_expressions(K: Any, A: Any, B: Any, rows: Any, cols: Any) -> list[Any]:
+    """Numerators and denominators of one support pair's closed form, and its slacks.
+
+    The support equations are solved by Cramer's rule in the polynomial domain ``K``
+    (as in :func:`support_closed_form`); their roots are where this pair's mixed
+    equilibrium can appear or vanish. Empty when the equations are singular throughout.
+    """
+    from .closed_forms import _indifferent_mix
+
+    m, n = len(A), len(A[0])
+    try:
+        y_num, y_den = _indifferent_mix([[A[i][j] for j in cols] for i in rows], K)
+        x_num, x_den = _indifferent_mix([[B[i][j] for i in rows] for j in cols], K)
+    except ValueError:
+        return []
+    out = [*y_num, y_den, *x_num, x_den]
+    for i in (i for i in range(m) if i not in rows):
+        total = K.zero
+        for k, j in enumerate(cols):
+            total += A[i][j] * y_num[k]
+        out.append(total - y_num[-1])  # (A y)_i - u, times the denominator
+    for j in (j for j in range(n) if j not in cols):
+        total = K.zero
+        for k, i in enumerate(rows):
+            total += x_num[k] * B[i][j]
+        out.append(total - x_num[-1])  # (x B)_j - v, times the denominator
+    return out
+
+
+def _support_pairs(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [
+        (rows, cols)
+        for size in range(2, min(m, n) + 1)
+        for rows in itertools.combinations(range(m), size)
+        for cols in itertools.combinations(range(n), size)
+    ]
+
+
+def _as_expressions(K: Any, elements: Any) -> list[Any]:
+    found: dict[Any, None] = {}
+    for element in elements:
+        expr = K.to_sympy(element)
+        if expr.free_symbols:
+            found.setdefault(expr, None)
+    return list(found)
+
+
 def _critical_general(pgame: ParametricGame) -> list[Any]:
     """Best-response comparisons and every support pair's probabilities and slacks."""
-    A, B = pgame.A, pgame.B
+    K, A, B = _domain(pgame)
+    elements = _best_response_comparisons(K, A, B, None)
+    for rows, cols in _support_pairs(*pgame.shape):
+        elements += _pair_expressions(K, A, B, rows, cols)
+    return _as_expressions(K, elements)
+
+
+def _critical_by_scan(
+    pgame: ParametricGame, t: Any, lo: Any, hi: Any
+) -> tuple[list[tuple[Any, Any, Any]], str]:
+    """Critical expressions near the places where a numerical scan sees a change.
+
+    The game (in the one parameter ``t``) is solved at :data:`SCAN_POINTS` points by
+    vectorised support enumeration; between neighbouring points whose pure equilibria
+    or valid support pairs differ, only the comparisons and support pairs involved
+    are turned into formulas, and their roots are looked for in that bracket only.
+    """
+    from ._enumeration import support_scan
+
     m, n = pgame.shape
-    out = [A[i][j] - A[k][j] for j in range(n) for i in range(m) for k in range(i + 1, m)]
-    out += [B[i][j] - B[i][c] for i in range(m) for j in range(n) for c in range(j + 1, n)]
-    pairs = sum(math.comb(m, k) * math.comb(n, k) for k in range(2, min(m, n) + 1))
-    if pairs > MAX_SUPPORT_PAIRS:
-        raise ValueError(
-            f"a {m}x{n} game has {pairs:,} support pairs to turn into formulas (at most "
-            f"{MAX_SUPPORT_PAIRS:,}); fix more payoffs or use a smaller game"
+    count = SCAN_POINTS
+    grid = [lo + (hi - lo) * sympy.Rational(k, count - 1) for k in range(count)]
+    ts = np.array([float(g) for g in grid])
+    flat = [e for row in pgame.A for e in row] + [e for row in pgame.B for e in row]
+    fn = sympy.lambdify([t], flat, modules="numpy")
+    with np.errstate(all="ignore"):
+        values = np.stack(
+            [np.broadcast_to(np.asarray(v, dtype=np.float64), ts.shape) for v in fn(ts)]
         )
-    for k in range(2, min(m, n) + 1):
-        for rows in itertools.combinations(range(m), k):
-            for cols in itertools.combinations(range(n), k):
-                try:
-                    form = support_closed_form(pgame, rows, cols)
-                except ValueError:
-                    continue  # the indifference equations are singular for every value
-                for e in (*form.row, *form.col):
-                    num, den = sympy.fraction(e)
-                    out += [num, den]
-                out += [c.lhs - c.rhs for c in form.conditions if hasattr(c, "lhs")]
-    return out
+    A_num = values[: m * n].reshape(m, n, count).transpose(2, 0, 1)
+    B_num = values[m * n :].reshape(m, n, count).transpose(2, 0, 1)
+    scan = support_scan(A_num, B_num, 1e-9, keep_pairs=True)
+    keys = list(scan.valid)
+    columns = [scan.pure.reshape(count, m * n)] + [scan.valid[k][:, None] for k in keys]
+    signature = np.concatenate(columns, axis=1)
+    K, A, B = _domain(pgame)
+    pair_cache: dict[Any, list[Any]] = {}
+    # Over the whole range: every best-response comparison and the formulas of every
+    # support pair that is an equilibrium somewhere (this catches ties that touch an
+    # equilibrium without changing the equilibria on either side).
+    elements: list[Any] = _best_response_comparisons(K, A, B, None)
+    for pair in keys:
+        if scan.valid[pair].any():
+            pair_cache[pair] = _pair_expressions(K, A, B, *pair)
+            elements += pair_cache[pair]
+    out: list[tuple[Any, Any, Any]] = [(e, lo, hi) for e in _as_expressions(K, elements)]
+    # Between scan points whose equilibria differ: the formulas of what changed.
+    for k in np.flatnonzero((signature[1:] != signature[:-1]).any(axis=1)):
+        changed = signature[k] != signature[k + 1]
+        local: list[Any] = []
+        for cell in np.flatnonzero(changed[: m * n]):
+            local += _best_response_comparisons(K, A, B, divmod(int(cell), n))
+        for q in np.flatnonzero(changed[m * n :]):
+            pair = keys[int(q)]
+            if pair not in pair_cache:
+                pair_cache[pair] = _pair_expressions(K, A, B, *pair)
+            local += pair_cache[pair]
+        out += [(e, grid[k], grid[k + 1]) for e in _as_expressions(K, local)]
+    note = (
+        f"a {m}x{n} game: candidate thresholds were located by solving it at {count} points "
+        f"first (vectorised support enumeration), then found exactly; a regime narrower "
+        f"than 1/{count - 1} of the range, or a tie where nothing else changes, could be missed"
+    )
+    return out, note
 
 
 # --- roots ----------------------------------------------------------------------------
@@ -273,20 +412,45 @@ class _Point:
 
 def _roots(expr: Any, t: Any, lo: Any, hi: Any) -> tuple[list[Any], bool]:
     """Real roots of ``expr`` in ``[lo, hi]``: exact when sympy can, else numerical."""
-    num, _ = sympy.fraction(sympy.cancel(sympy.together(expr)))
-    if t not in num.free_symbols:
-        return [], True  # never zero, or zero for every value (a permanent tie)
-    try:
-        poly = sympy.Poly(num, t, domain="QQ")
-    except (sympy.PolynomialError, sympy.polys.polyerrors.CoercionFailed):
-        poly = None
+    poly = _as_poly(expr, t)
+    if poly is None:
+        num, _ = sympy.fraction(sympy.cancel(sympy.together(expr)))
+        poly = _as_poly(num, t)
+    else:
+        num = expr
     if poly is not None:
-        found = list(dict.fromkeys(poly.real_roots()))
-        return [r for r in found if lo <= r <= hi], True
+        if poly.degree() <= 0:
+            return [], True  # never zero, or zero for every value (a permanent tie)
+        poly = poly.sqf_part()
+        if poly.count_roots(lo, hi) == 0:  # exact (Sturm), and much cheaper than the roots
+            return [], True
+        if poly.degree() == 1:
+            (c1, c0) = poly.all_coeffs()
+            return [-c0 / c1], True
+        inside = []
+        for r in poly.real_roots():
+            if r.is_Rational:
+                if lo <= r <= hi:
+                    inside.append(r)
+            else:  # irrational: it cannot equal the rational ends, so 30 digits decide
+                v = r.evalf(30)
+                if lo < v < hi:
+                    inside.append(r)
+        return inside, True
+    if t not in num.free_symbols:
+        return [], True
     solved = sympy.solveset(num, t, domain=sympy.Interval(lo, hi))
     if isinstance(solved, sympy.FiniteSet):
         return list(solved), True
     return _numeric_roots(num, t, lo, hi), False
+
+
+def _as_poly(expr: Any, t: Any) -> Any:
+    """``expr`` as a polynomial in ``t`` with rational coefficients, or ``None``."""
+    try:
+        return sympy.Poly(expr, t, domain="QQ")
+    except (sympy.PolynomialError, sympy.polys.polyerrors.CoercionFailed):
+        return None
 
 
 def _numeric_roots(expr: Any, t: Any, lo: Any, hi: Any) -> list[Any]:
@@ -312,19 +476,37 @@ def _numeric_roots(expr: Any, t: Any, lo: Any, hi: Any) -> list[Any]:
     return out
 
 
-def _simplest_between(a: Any, b: Any) -> Fraction:
-    """The rational with the smallest denominator strictly between ``a < b`` (exact sympy numbers)."""
-    fa, fb = float(a), float(b)
+def _less(a: Any, a_approx: Any, b: Any, b_approx: Any) -> bool:
+    """``a < b`` for exact numbers, decided on their 50-digit values unless they are too close."""
+    gap = b_approx - a_approx
+    if abs(gap) > _CLOSE:
+        return bool(gap > 0)
+    return bool(a < b)  # exact, and slow for algebraic numbers: rarely needed
+
+
+def _simplest_between(a: Any, a_approx: Any, b: Any, b_approx: Any) -> Fraction:
+    """The rational with the smallest denominator strictly between ``a < b`` (exact numbers)."""
+    fa, fb = float(a_approx), float(b_approx)
     if fb - fa > 1e-9:
         for den in range(1, 10**6):
             low = math.floor(fa * den)
             for num in (low + 1, low + 2):  # the float product may be off by one
-                if num / den < fb and a < sympy.Rational(num, den) < b:
-                    return Fraction(num, den)
-    mid = (a + b) / 2
-    if not mid.is_Rational:
-        mid = sympy.Rational(sympy.Float(mid, _DIGITS))
-    return Fraction(int(mid.p), int(mid.q))
+                if num / den < fb:
+                    c = sympy.Rational(num, den)
+                    if _less(a, a_approx, c, c) and _less(c, c, b, b_approx):
+                        return Fraction(num, den)
+    mid = (a_approx + b_approx) / 2
+    r = sympy.Rational(mid)
+    return Fraction(int(r.p), int(r.q))
+
+
+def _generic_between(a: Any, a_approx: Any, b: Any, b_approx: Any) -> Fraction:
+    """A rational near the middle of ``(a, b)`` with the prime denominator 10007."""
+    mid = float((a_approx + b_approx) / 2)
+    c = sympy.Rational(round(mid * 10007), 10007)
+    if _less(a, a_approx, c, c) and _less(c, c, b, b_approx):
+        return Fraction(int(c.p), int(c.q))
+    return _simplest_between(a, a_approx, b, b_approx)
 
 
 def regimes(
@@ -356,6 +538,17 @@ def regimes(
     failing that numerically (then :attr:`Threshold.exact` is false). Each open
     interval is labelled with :func:`~negotiation.solve.solve` at a simple rational
     point inside it, and each candidate is kept only if the structure changes there.
+
+    Games with more than :data:`SCAN_PAIRS` support pairs (larger than 4x4) would need
+    formulas for hundreds of support pairs, which takes minutes. For them the range is
+    first scanned at :data:`SCAN_POINTS` points by vectorised support enumeration; only
+    the best-response comparisons, the support pairs that are an equilibrium somewhere,
+    and those that change between neighbouring scan points become formulas, and the
+    thresholds are still found and checked exactly. :attr:`Regimes.note` then says that
+    a regime narrower than the scan step, or a tie that changes no equilibrium (a
+    degenerate point away from the equilibria), could be missed.
+
+    A 2x2 game takes a few tenths of a second, a 4x4 game a few seconds.
 
     Raises
     ------
@@ -410,11 +603,25 @@ def regimes(
                         f"[{format_number(p.low)}, {format_number(p.high)}]; narrow the range"
                     )
 
-    critical = _critical_2x2(A, B) if two_by_two else _critical_general(ParametricGame(A, B, [p]))
+    note = ""
+    if two_by_two:
+        critical = [(e, lo, hi) for e in _critical_2x2(A, B)]
+    else:
+        pairs = len(_support_pairs(m, n))
+        if pairs > MAX_SUPPORT_PAIRS:
+            raise ValueError(
+                f"a {m}x{n} game has {pairs:,} support pairs (at most {MAX_SUPPORT_PAIRS:,}); "
+                f"fix more payoffs or use a smaller game"
+            )
+        small = ParametricGame(A, B, [p])
+        if pairs <= SCAN_PAIRS:
+            critical = [(e, lo, hi) for e in _critical_general(small)]
+        else:
+            critical, note = _critical_by_scan(small, t, lo, hi)
 
     points: list[_Point] = []
-    for index, expr in enumerate(critical):
-        roots, exact = _roots(expr, t, lo, hi)
+    for index, (expr, a_end, b_end) in enumerate(critical):
+        roots, exact = _roots(expr, t, a_end, b_end)
         for r in roots:
             approx = sympy.Float(r.evalf(_DIGITS), _DIGITS)
             for point in points:
@@ -425,15 +632,22 @@ def regimes(
             else:
                 points.append(_Point(r, approx, exact, {index}))
     points.sort(key=lambda pt: pt.approx)
-    interior = [pt for pt in points if lo < pt.value < hi]
     at_low = next((pt for pt in points if pt.value == lo), None)
     at_high = next((pt for pt in points if pt.value == hi), None)
+    interior = [pt for pt in points if pt is not at_low and pt is not at_high]
 
     # Label each open interval between consecutive candidates.
-    cuts = [lo, *(pt.value for pt in interior), hi]
+    cuts = [(lo, lo), *((pt.value, pt.approx) for pt in interior), (hi, hi)]
     intervals = []
-    for a, b in itertools.pairwise(cuts):
-        sample = _simplest_between(a, b)
+    for (a, a_approx), (b, b_approx) in itertools.pairwise(cuts):
+        # With every special point a candidate, the simplest rational inside is a safe and
+        # readable sample; after a scan an unlisted tie could sit exactly there, so use a
+        # value with a large prime denominator instead.
+        sample = (
+            _generic_between(a, a_approx, b, b_approx)
+            if note
+            else _simplest_between(a, a_approx, b, b_approx)
+        )
         game = pgame.at(**others, **{p.name: sample})
         solution = solve(game, method="exact")
         intervals.append((a, b, sample, solution, Structure.of(game, solution)))
@@ -445,7 +659,7 @@ def regimes(
             return Structure.of(game, solution), solution
         if two_by_two:
             signs = []
-            for k, expr in enumerate(critical):
+            for k, (expr, _, _) in enumerate(critical):
                 if k in pt.zeros:
                     signs.append(0)
                 else:
@@ -509,5 +723,10 @@ def regimes(
             )
             start = k + 1
     return Regimes(
-        pgame=pgame, parameter=p, fixed=others, regimes=tuple(merged), thresholds=tuple(thresholds)
+        pgame=pgame,
+        parameter=p,
+        fixed=others,
+        regimes=tuple(merged),
+        thresholds=tuple(thresholds),
+        note=note,
     )
