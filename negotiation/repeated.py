@@ -124,7 +124,9 @@ def _sym(value: Number) -> Any:
     return sympy.Float(value)
 
 
-def _root_in_unit_interval(gain: Number, loss: Number, k: int) -> tuple[float, Any]:
+def _root_in_unit_interval(
+    gain: Number, loss: Number, k: int, exact_roots: bool = True
+) -> tuple[float, Any]:
     """The root in (0, 1) of ``loss * (d + ... + d**k) - gain``: ``(float, exact or None)``.
 
     Exact for rational payoffs: a square root for ``k = 2``, a sympy ``CRootOf`` (an
@@ -140,7 +142,12 @@ def _root_in_unit_interval(gain: Number, loss: Number, k: int) -> tuple[float, A
 
     numeric = float(brentq(h, 0.0, 1.0, xtol=1e-15, rtol=4 * np.finfo(float).eps))
     exact: Any = None
-    if isinstance(gain, Fraction) and isinstance(loss, Fraction) and k <= MAX_EXACT_PERIODS:
+    if (
+        exact_roots
+        and isinstance(gain, Fraction)
+        and isinstance(loss, Fraction)
+        and k <= MAX_EXACT_PERIODS
+    ):
         import sympy
 
         if k == 2:
@@ -235,7 +242,9 @@ def critical_delta(
     return numeric if exact is None else exact
 
 
-def _threshold(gain: Number, loss: Number, k: int | None) -> tuple[float | None, Any]:
+def _threshold(
+    gain: Number, loss: Number, k: int | None, exact_roots: bool = True
+) -> tuple[float | None, Any]:
     """``(numeric, exact)`` critical discount factor; ``(None, None)`` if none below 1 deters.
 
     ``exact`` is a Fraction when rational, an exact sympy number otherwise, or ``None``
@@ -254,7 +263,7 @@ def _threshold(gain: Number, loss: Number, k: int | None) -> tuple[float | None,
     if k == 1:
         value = gain / loss
         return float(value), (value if rational else None)
-    numeric, exact = _root_in_unit_interval(gain, loss, k)
+    numeric, exact = _root_in_unit_interval(gain, loss, k, exact_roots)
     if exact is not None and getattr(exact, "is_Rational", False):
         exact = to_exact(exact)
     return numeric, exact
@@ -491,6 +500,7 @@ def critical_discount_factor(
     punishment: Sequence[Any] | None = None,
     *,
     periods: int | None = None,
+    exact_roots: bool = True,
 ) -> CooperationCheck:
     """When can a trigger strategy sustain a cooperative profile of a repeated stage game?
 
@@ -512,6 +522,10 @@ def critical_discount_factor(
         Default: the stage game's unique Nash equilibrium (an error if it has several).
     periods : int or None
         Punishment length: ``None`` for grim trigger, ``k`` for a k-period snap-back.
+    exact_roots : bool
+        Compute the exact algebraic threshold for ``k >= 2`` (a square root or a sympy
+        ``CRootOf``; 10-20 ms each). ``False`` keeps only the numerical root (accurate to
+        machine precision), which is what a slider needs; rational thresholds stay exact.
 
     Returns
     -------
@@ -579,7 +593,7 @@ def critical_discount_factor(
         best = (
             own if options[own][0] == best_value else next(i for v, i in options if v == best_value)
         )
-        numeric, exact = _threshold(best_value - R[player], R[player] - P[player], k)
+        numeric, exact = _threshold(best_value - R[player], R[player] - P[player], k, exact_roots)
         incentives.append(
             PlayerIncentive(
                 player=stage.players[player],

@@ -435,6 +435,20 @@ def _best_response_gaps(
     return list(game.A @ yf), list(xf @ game.B)
 
 
+def _mutual_best_responses(
+    game: BimatrixGame, row: Sequence[Number], col: Sequence[Number], tol: float
+) -> tuple[bool, Number, Number]:
+    """Whether ``(row, col)`` are best responses to each other, and each side's best payoff."""
+    row_values, col_values = _best_response_gaps(game, row, col)
+    exact = all(isinstance(v, Fraction) for v in (*row_values, *col_values))
+    slack = 0 if exact else tol * (1 + max(np.abs(game.A).max(), np.abs(game.B).max()))
+    best_r, best_c = max(row_values), max(col_values)
+    ok = all(row_values[i] >= best_r - slack for i, p in enumerate(row) if p > 0) and all(
+        col_values[j] >= best_c - slack for j, q in enumerate(col) if q > 0
+    )
+    return ok, best_r, best_c
+
+
 def is_equilibrium(
     game: BimatrixGame, row: Sequence[Number], col: Sequence[Number], tol: float = 1e-9
 ) -> bool:
@@ -446,28 +460,24 @@ def is_equilibrium(
     >>> is_equilibrium(pd, [0, 1], [0, 1]), is_equilibrium(pd, [1, 0], [1, 0])
     (True, False)
     """
-    row_values, col_values = _best_response_gaps(game, row, col)
-    exact = all(isinstance(v, Fraction) for v in (*row_values, *col_values))
-    slack = 0 if exact else tol * (1 + max(np.abs(game.A).max(), np.abs(game.B).max()))
-    best_r, best_c = max(row_values), max(col_values)
-    return all(row_values[i] >= best_r - slack for i, p in enumerate(row) if p > 0) and all(
-        col_values[j] >= best_c - slack for j, q in enumerate(col) if q > 0
-    )
+    return _mutual_best_responses(game, row, col, tol)[0]
 
 
 def _make_equilibrium(
     game: BimatrixGame, x: Sequence[Number], y: Sequence[Number], tol: float = 1e-9
 ) -> Equilibrium:
-    if not is_equilibrium(game, x, y, tol=tol):
+    ok, best_r, best_c = _mutual_best_responses(game, x, y, tol)
+    if not ok:
         raise RuntimeError(
             "internal error: a computed strategy pair is not a Nash equilibrium "
             f"(row {list(map(format_number, x))}, col {list(map(format_number, y))}); please report this game"
         )
-    exact = all(isinstance(v, Fraction) for v in (*x, *y))
+    # In an equilibrium every strategy played earns the best payoff, so the expected
+    # payoffs are the best-response values.
+    exact = all(isinstance(v, Fraction) for v in (*x, *y)) and isinstance(best_r, Fraction)
     if exact:
-        u = game.expected_payoffs(x, y)
-        payoffs_exact: tuple[Fraction, Fraction] | None = (Fraction(u[0]), Fraction(u[1]))
-        payoffs = (float(u[0]), float(u[1]))
+        payoffs_exact: tuple[Fraction, Fraction] | None = (Fraction(best_r), Fraction(best_c))
+        payoffs = (float(best_r), float(best_c))
     else:
         xf, yf = np.array([float(v) for v in x]), np.array([float(v) for v in y])
         payoffs_exact = None

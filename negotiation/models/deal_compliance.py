@@ -222,7 +222,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     )
     n = int(values["punishment_quarters"])
     delta = values["discount"]
-    check = critical_discount_factor(stage, ("Keep", "Comply"), periods=n)
+    check = critical_discount_factor(stage, ("Keep", "Comply"), periods=n, exact_roots=False)
     grim = critical_discount_factor(stage, ("Keep", "Comply"))
     critical = check.critical_delta_exact
     holds = check.sustainable(delta)
