@@ -45,13 +45,15 @@ class SupportScan:
     valid: dict[SupportPair, BoolArray] = field(default_factory=dict)
 
 
-def _indifference(
-    system: FloatArray, rhs: FloatArray, block: FloatArray, scale: FloatArray
-) -> tuple[FloatArray, FloatArray, BoolArray]:
+def _indifference(block: FloatArray, scale: FloatArray) -> tuple[FloatArray, FloatArray, BoolArray]:
     """Solve ``block @ y = u, sum(y) = 1`` at every point; flag (near-)singular systems."""
-    k = block.shape[1]
-    system = system.copy()
+    points, k = block.shape[0], block.shape[1]
+    system = np.zeros((points, k + 1, k + 1))
     system[:, :k, :k] = block
+    system[:, :k, k] = -1.0
+    system[:, k, :k] = 1.0
+    rhs = np.zeros((points, k + 1, 1))
+    rhs[:, k, 0] = 1.0
     det = np.linalg.det(system)
     bad = ~np.isfinite(det) | (np.abs(det) <= 1e-12 * scale ** (k - 1))
     safe = np.where(bad[:, None, None], np.eye(k + 1), system)
@@ -60,11 +62,25 @@ def _indifference(
     return solution[:, :k], solution[:, k], singular
 
 
+def _beaten(payoffs: FloatArray, slack: FloatArray) -> BoolArray:
+    """``(P, m)``: strategies (rows of ``payoffs``, shape ``(P, m, k)``) that another strategy
+    beats by more than ``slack`` in every column."""
+    better = np.asarray(
+        payoffs[:, :, None, :] > payoffs[:, None, :, :] + slack[:, None, None, None]
+    )
+    out: BoolArray = np.any(np.all(better, axis=3), axis=1)
+    return out
+
+
 def support_scan(A: FloatArray, B: FloatArray, tol: float, keep_pairs: bool = False) -> SupportScan:
     """Pure and mixed equilibria of the games ``(A[p], B[p])``, shapes ``(P, m, n)``.
 
-    A comparison within ``tol * (1 + largest |payoff|)`` of a tie marks the point as
-    :attr:`SupportScan.near`; callers re-solve those points exactly.
+    A point where some support pair's conditions all hold within ``tol * (1 + largest
+    |payoff|)`` but not all strictly, or where two best responses tie, is marked
+    :attr:`SupportScan.near`; callers re-solve those points exactly. Each support pair
+    is checked in stages (the column player's mix, then the row player's, then the
+    deviations), each on the points that are still candidates, so pairs that are an
+    equilibrium nowhere cost little.
     """
     P, m, n = A.shape
     scale = 1.0 + np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
@@ -83,42 +99,60 @@ def support_scan(A: FloatArray, B: FloatArray, tol: float, keep_pairs: bool = Fa
     col_mix = np.full((P, n), np.nan)
     valid: dict[SupportPair, BoolArray] = {}
     for k in range(2, min(m, n) + 1):
-        system = np.zeros((P, k + 1, k + 1))
-        system[:, :k, k] = -1.0
-        system[:, k, :k] = 1.0
-        rhs = np.zeros((P, k + 1, 1))
-        rhs[:, k, 0] = 1.0
+        # A row that another row beats against every column of a support can never be a
+        # best response to a mix over it (and likewise for columns): prune those points.
+        beaten_rows = {
+            cols: _beaten(A[:, :, cols], slack) for cols in itertools.combinations(range(n), k)
+        }
+        beaten_cols = {
+            rows: _beaten(B[:, rows, :].transpose(0, 2, 1), slack)
+            for rows in itertools.combinations(range(m), k)
+        }
         for rows in itertools.combinations(range(m), k):
             for cols in itertools.combinations(range(n), k):
-                y_cols, u, bad_y = _indifference(system, rhs, A[:, rows, :][:, :, cols], scale)
-                x_rows, v, bad_x = _indifference(
-                    system, rhs, B[:, rows, :][:, :, cols].transpose(0, 2, 1), scale
+                ok = np.zeros(P, dtype=bool)
+                idx = np.flatnonzero(
+                    ~beaten_rows[cols][:, rows].any(axis=1)
+                    & ~beaten_cols[rows][:, cols].any(axis=1)
                 )
-                ok = ~(bad_x | bad_y) & (x_rows > tol).all(axis=1) & (y_cols > tol).all(axis=1)
-                close = (np.abs(x_rows) <= tol).any(axis=1) | (np.abs(y_cols) <= tol).any(axis=1)
-                out_rows = [i for i in range(m) if i not in rows]
-                out_cols = [j for j in range(n) if j not in cols]
-                if out_rows:
-                    gain = (
-                        np.einsum("prk,pk->pr", A[:, out_rows, :][:, :, cols], y_cols) - u[:, None]
-                    )
-                    ok &= (gain < -slack[:, None]).all(axis=1)
-                    close |= (np.abs(gain) <= slack[:, None]).any(axis=1)
-                if out_cols:
-                    gain = (
-                        np.einsum("pk,pkc->pc", x_rows, B[:, rows, :][:, :, out_cols]) - v[:, None]
-                    )
-                    ok &= (gain < -slack[:, None]).all(axis=1)
-                    close |= (np.abs(gain) <= slack[:, None]).any(axis=1)
-                near |= close & ~(bad_x | bad_y)
-                new = ok & ~mixed
-                if new.any():
-                    full_x = np.zeros((P, m))
-                    full_x[:, list(rows)] = x_rows
-                    full_y = np.zeros((P, n))
-                    full_y[:, list(cols)] = y_cols
-                    row_mix[new] = full_x[new]
-                    col_mix[new] = full_y[new]
+                # The column player's mix makes the rows in the support indifferent.
+                y, u, bad = _indifference(A[idx][:, rows, :][:, :, cols], scale[idx])
+                keep = ~bad & (y >= -tol).all(axis=1)
+                idx, y, u = idx[keep], y[keep], u[keep]
+                strict: BoolArray = np.all(y > tol, axis=1)
+                if idx.size:
+                    block = B[idx][:, rows, :][:, :, cols].transpose(0, 2, 1)
+                    x, v, bad = _indifference(block, scale[idx])
+                    keep = ~bad & (x >= -tol).all(axis=1)
+                    idx, x, v, y, u = idx[keep], x[keep], v[keep], y[keep], u[keep]
+                    strict = strict[keep] & (x > tol).all(axis=1)
+                if idx.size:
+                    s = slack[idx][:, None]
+                    out_rows = [i for i in range(m) if i not in rows]
+                    out_cols = [j for j in range(n) if j not in cols]
+                    fine = np.ones(idx.size, dtype=bool)
+                    if out_rows:
+                        sub = A[idx][:, out_rows, :][:, :, cols]
+                        gain = np.einsum("prk,pk->pr", sub, y) - u[:, None]
+                        fine &= (gain <= s).all(axis=1)
+                        strict &= (gain < -s).all(axis=1)
+                    if out_cols:
+                        sub = B[idx][:, rows, :][:, :, out_cols]
+                        gain = np.einsum("pk,pkc->pc", x, sub) - v[:, None]
+                        fine &= (gain <= s).all(axis=1)
+                        strict &= (gain < -s).all(axis=1)
+                    near[idx[fine & ~strict]] = True
+                    winners = idx[fine & strict]
+                    ok[winners] = True
+                    new = winners[~mixed[winners]]
+                    if new.size:
+                        position = np.searchsorted(idx, new)
+                        full_x = np.zeros((new.size, m))
+                        full_x[:, list(rows)] = x[position]
+                        full_y = np.zeros((new.size, n))
+                        full_y[:, list(cols)] = y[position]
+                        row_mix[new] = full_x
+                        col_mix[new] = full_y
                 mixed |= ok
                 if keep_pairs:
                     valid[(rows, cols)] = ok
