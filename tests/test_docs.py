@@ -140,8 +140,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "Agg"}
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=900)
     warnings = [line for line in done.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
-    assert done.returncode == 0, (
-        f"sphinx-build failed ({done.returncode}):\n" + "\n".join(warnings or [done.stderr[-5000:]])
+    assert done.returncode == 0, f"sphinx-build failed ({done.returncode}):\n" + "\n".join(
+        warnings or [done.stderr[-5000:]]
     )
     return html
 
@@ -236,7 +236,9 @@ def test_every_public_name_is_in_the_reference(built: Path) -> None:
         by_last.setdefault(name.rsplit(".", 1)[-1], []).append(name)
     missing = []
     modules = public_modules()
-    assert {"negotiation", "negotiation.models", "negotiation.trees"} <= {m.__name__ for m in modules}
+    assert {"negotiation", "negotiation.models", "negotiation.trees"} <= {
+        m.__name__ for m in modules
+    }
     for module in modules:
         assert f"{module.__name__}" in documented or module.__name__ in {
             "negotiation.solve",

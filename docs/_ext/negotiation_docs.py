@@ -263,7 +263,14 @@ def reference_index(modules: list[ModuleType]) -> str:
         lines += [f".. toctree::", f"   :caption: {title}", "   :maxdepth: 1", ""]
         lines += [f"   {_pagename(m)}" for m in groups[title]]
         lines.append("")
-    lines += [".. toctree::", "   :caption: Bibliography", "   :maxdepth: 1", "", "   bibliography", ""]
+    lines += [
+        ".. toctree::",
+        "   :caption: Bibliography",
+        "   :maxdepth: 1",
+        "",
+        "   bibliography",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -616,7 +623,9 @@ def after_napoleon(
             del lines[k]
             # skip the rest of the directive's options and the blank line after them
             j = k
-            while j < len(lines) and lines[j].strip().startswith(":") and lines[j].startswith(indent):
+            while (
+                j < len(lines) and lines[j].strip().startswith(":") and lines[j].startswith(indent)
+            ):
                 j += 1
             if j < len(lines) and not lines[j].strip():
                 j += 1
@@ -655,7 +664,9 @@ def cite_lines(lines: list[str]) -> list[str]:
                 out.append(f"{indent}  {lines[k].strip()}")
                 k += 1
             continue
-        out.append(_CITE_REF.sub(lambda m: f":ref:`[{m.group(1)}] <{bib_label(m.group(1))}>`", lines[k]))
+        out.append(
+            _CITE_REF.sub(lambda m: f":ref:`[{m.group(1)}] <{bib_label(m.group(1))}>`", lines[k])
+        )
         k += 1
     return out
 
@@ -701,7 +712,9 @@ def bibliography_page() -> str:
         lines += [f".. _{bib_label(key)}:", "", f"**[{key}]** {texts[0]}"]
         for other in texts[1:]:
             lines += ["", f"   *The same key also names:* {other}"]
-        cited = ", ".join(f":py:mod:`{m}`" if not _private_module(m) else f"``{m}``" for m in modules)
+        cited = ", ".join(
+            f":py:mod:`{m}`" if not _private_module(m) else f"``{m}``" for m in modules
+        )
         lines += ["", f"   Cited in {cited}.", ""]
     return "\n".join(lines)
 
@@ -869,8 +882,12 @@ def resolve_by_identity(
             if name in objects:
                 found_entry = objects[name]
                 return make_refnode(
-                    app.builder, node["refdoc"], found_entry.docname, found_entry.node_id,
-                    contnode, name,
+                    app.builder,
+                    node["refdoc"],
+                    found_entry.docname,
+                    found_entry.node_id,
+                    contnode,
+                    name,
                 )
         # It exists in the code but is not part of the documented API (a private helper,
         # a constant not in __all__): show it as code, without a link.
