@@ -566,6 +566,29 @@ def _add_scenarios_parser(commands: Any) -> None:
     parser.set_defaults(handler=_scenarios_command)
 
 
+def _add_present_parser(commands: Any) -> None:
+    """``negotiation present MODEL``: project one model's app (see :mod:`negotiation.present`)."""
+    from . import present
+
+    parser = commands.add_parser(
+        "present",
+        help="open one model's app in JupyterLab in large type, for a projector",
+        description=(
+            "Write a one-cell notebook showing the model's app, with JupyterLab settings for "
+            "a projector, and start JupyterLab on it (--dry-run: only print the command)."
+        ),
+    )
+    present.configure_parser(parser)
+
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            return present.run(args)
+        except (ValueError, OSError) as exc:
+            raise _CommandError(str(exc)) from None
+
+    parser.set_defaults(handler=handler)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``negotiation`` command.
 
@@ -590,6 +613,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_solve_parser(commands)
     _add_models_parser(commands)
     _add_scenarios_parser(commands)
+    _add_present_parser(commands)
     return parser
 
 
