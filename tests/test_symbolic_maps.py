@@ -174,6 +174,21 @@ def test_fixed_values_and_exact_grid():
     assert len(m.legend) == 1  # the payoffs do not depend on a or b
 
 
+def test_map_parameters_anywhere_in_the_declaration_order():
+    c, d = Parameter("c", 2, 0, 3), Parameter("d", 0, 0, 1)
+    a, b = Parameter("a", 0, 0, 1), Parameter("b", 0, 0, 1)
+    g = ParametricGame(
+        [[d.symbol, -1], [a.symbol + 1, -c.symbol]],
+        [[0, b.symbol + 1], [-1, -c.symbol]],
+        [c, d, a, b],
+    )
+    m = equilibrium_map(g, "b", "a", resolution=(5, 4), fixed={"c": 2})
+    assert m.shape == (4, 5)
+    assert_agrees_with_solve(m)
+    m = equilibrium_map(g, "c", "b", resolution=(5, 4))
+    assert_agrees_with_solve(m)
+
+
 def test_speed_of_a_201x201_map():
     g = trade_war()
     equilibrium_map(g, "T", "S")  # generates and caches the numpy code

@@ -365,7 +365,7 @@ def equilibrium_map(
 
 def _evaluate(pgame: ParametricGame, exprs: Sequence[Any], key: str, args: list[Any]) -> FloatArray:
     fn = pgame.numpy_function(exprs, key=key)
-    shape = np.shape(args[0]) if isinstance(args[0], np.ndarray) else np.shape(args[1])
+    shape = next(np.shape(a) for a in args if isinstance(a, np.ndarray) and a.ndim == 2)
     with np.errstate(all="ignore"):
         out = fn(*args)
     return np.stack([np.broadcast_to(np.asarray(v, dtype=np.float64), shape) for v in out])
