@@ -39,3 +39,17 @@ bench: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis artifacts docs/_build
+
+# --- documentation and present mode (docs/, negotiation/present.py) -----------------------
+# make docs                          - build the HTML documentation in docs/_build/html
+# make present MODEL=currency_claims - project one model's app in JupyterLab, in large type
+#                                      (SCENARIO=july-2025-deal to start from a scenario)
+MODEL    ?= tariff_standoff
+SCENARIO ?=
+
+docs: $(VENV)/.test-installed
+	$(BIN)/sphinx-build -b html -n --keep-going docs docs/_build/html
+	@echo "Open docs/_build/html/index.html"
+
+present: $(VENV)/.lessons-installed
+	$(BIN)/negotiation present $(MODEL) --port $(PORT) $(if $(SCENARIO),--scenario $(SCENARIO))
