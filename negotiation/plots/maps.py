@@ -244,9 +244,11 @@ def _colours(result: EquilibriumMap) -> dict[int, tuple[float, float, float]]:
             continue
         if regions <= len(REGION_COLOURS):
             choice = len(used)  # few regions: every one gets its own colour
-        else:  # many: reuse colours, but never for two regions that touch
+        else:  # many: reuse the least used colours, never for two regions that touch
             taken = {used[other] for other in used if (label, other) in touching}
-            choice = next((k for k in range(len(REGION_COLOURS)) if k not in taken), len(used))
+            free = [k for k in range(len(REGION_COLOURS)) if k not in taken] or [len(used)]
+            counts = [list(used.values()).count(k) for k in free]
+            choice = free[counts.index(min(counts))]
         used[label] = choice
         out[label] = _rgb(REGION_COLOURS[choice % len(REGION_COLOURS)], _LIGHTEN)
     return out
@@ -384,7 +386,7 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
                 },
                 zorder=4,
             )
-            if _share_inside(text, inside, result) < 0.9:
+            if _share_inside(text, inside, result) < 0.95:
                 text.set_text(str(number))
                 if _share_inside(text, inside, result) < 0.6:
                     text.remove()
@@ -412,16 +414,19 @@ def _label_position(depth: npt.NDArray[np.float64], current: tuple[int, int]) ->
     ny, nx = depth.shape
     ci, cj = current
     right, top = cj < nx / 2, ci < ny / 2
-    cols = (cj - 0.06 * nx, cj + 0.42 * nx) if right else (cj - 0.42 * nx, cj + 0.06 * nx)
-    rows = (ci - 0.08 * ny, ci + 0.2 * ny) if top else (ci - 0.2 * ny, ci + 0.08 * ny)
+    # the marker's label box, widened by half a region label on every side
+    cols = (cj - 0.2 * nx, cj + 0.55 * nx) if right else (cj - 0.55 * nx, cj + 0.2 * nx)
+    rows = (ci - 0.12 * ny, ci + 0.25 * ny) if top else (ci - 0.25 * ny, ci + 0.12 * ny)
     ii, jj = np.indices(depth.shape)
     blocked = (jj >= cols[0]) & (jj <= cols[1]) & (ii >= rows[0]) & (ii <= rows[1])
     best = float(depth.max())
     allowed = np.where(blocked | (depth < 0.5 * best), -1.0, depth)
-    if allowed.max() > 0:
-        i, j = np.unravel_index(int(allowed.argmax()), depth.shape)
-    else:
-        i, j = np.unravel_index(int(depth.argmax()), depth.shape)
+    if allowed.max() <= 0:
+        allowed = depth
+    # Among the nearly deepest points (a plateau in a long strip), take the central one.
+    top = np.argwhere(allowed >= 0.9 * float(allowed.max()))
+    centre = top.mean(axis=0)
+    i, j = top[int(((top - centre) ** 2).sum(axis=1).argmin())]
     return int(i), int(j)
 
 
@@ -464,10 +469,16 @@ def draw_equilibrium_map(
     else:
         fig = ax.figure
     pgame = result.pgame
-    fixed = ", ".join(f"{k} = {format_number(v)}" for k, v in result.fixed.items())
     title = pgame.title or f"Equilibria of {pgame.players[0]} vs {pgame.players[1]}"
-    if fixed:
-        title += f"\n(with {fixed})"
+    changed = [
+        f"{k} = {format_number(v)}"
+        for k, v in result.fixed.items()
+        if v != pgame.parameter(k).default
+    ]
+    if changed:
+        title += "\n" + "\n".join(textwrap.wrap("with " + ", ".join(changed), 70))
+    elif result.fixed:
+        title += "\n(other parameters at their defaults)"
     style_axes(
         ax,
         "\n".join(textwrap.wrap(result.x.label, 70)),

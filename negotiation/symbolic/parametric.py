@@ -236,17 +236,27 @@ class Parameter:
     def label(self) -> str:
         """A label for a slider or an axis: description, symbol and unit.
 
+        The symbol is shown when it is short (one or two letters, a Greek letter) or
+        typeset on purpose (:attr:`latex` given); a long name such as
+        ``retaliation_value`` is shown only when there is no description.
+
         Examples
         --------
         >>> Parameter("c", 1, 0, 2).label
         '$c$'
         >>> Parameter("k", 1, 0, 2, unit="$bn", description="pledge").label  # $ escaped for mathtext
         'pledge $k$ (\\\\$bn)'
+        >>> Parameter("war_cost", 1, 0, 2, unit="% of GDP", description="cost of a trade war").label
+        'cost of a trade war (% of GDP)'
         """
         parts = []
         if self._description:
             parts.append(self._description.replace("$", "\\$"))
-        parts.append(f"${self.latex}$")
+        short = len(self._name) <= 2 or sympy.latex(self._symbol).startswith("\\")
+        if self._latex or short:
+            parts.append(f"${self.latex}$")
+        elif not self._description:
+            parts.append(self._name)
         text = " ".join(parts)
         unit = self._unit.replace("$", "\\$")
         return f"{text} ({unit})" if unit else text
