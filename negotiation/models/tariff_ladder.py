@@ -15,30 +15,33 @@ a tariff ``t2`` on imports from the US, each from the grid 0%, 5%, ..., 25%. An
 
 Payoffs
 -------
-Welfare in $bn a year, from linear import-demand and export-supply curves in
-each market (a quadratic approximation, Johnson 1953; Feenstra, *Advanced
-International Trade*, 2nd ed., section 7.1). In market ``k`` (``k = 1``: US
-imports from Japan, value ``M1``; ``k = 2``: Japan's imports from the US, ``M2``),
-``eta`` is the import-demand elasticity and ``sigma`` the foreign export-supply
-elasticity; ``a = eta/(eta+sigma)`` is the share of the tariff borne by foreign
-exporters and ``s = eta sigma/(eta+sigma)`` the elasticity of the traded volume.
-With tariffs as fractions ``t``:
+Welfare in $bn a year, from linear import-demand and export-supply curves in each
+market, to second order in the tariff (Johnson 1953; Feenstra, *Advanced
+International Trade*, 2nd ed., ch. 7). In market ``k`` (``k = 1``: US imports from
+Japan, value ``M1``; ``k = 2``: Japan's imports from the US, ``M2``) the foreign
+export-supply elasticity is ``sigma_k`` and the **pass-through** ``phi_k`` is the
+share of a tariff paid by the importing country's buyers, so ``a_k = 1 - phi_k`` is
+the share borne by foreign exporters. With tariffs as fractions ``t``:
 
-* the importer gains ``M (a t - s t^2 / 2)``: the terms-of-trade gain minus the
-  deadweight loss, largest at Johnson's optimal tariff ``t* = 1 / sigma``;
-* the exporter loses ``M (a t - a s t^2 / 2)``: it sells less at a lower price;
+* the importer gains ``M a (t - sigma t^2 / 2)``: the terms-of-trade gain minus the
+  deadweight loss, largest at Johnson's optimal tariff ``t* = 1 / sigma`` whoever
+  pays it;
+* the exporter loses ``M a (t - a sigma t^2 / 2)``: it sells less at a lower price;
 * each government also values *reciprocity*: ``rho (t1/10%) (t2/10%)`` $bn, so a
-  higher foreign tariff raises its own best response (the answer to a tariff is
-  a tariff). ``rho = 0`` gives dominant strategies.
+  higher foreign tariff raises its own best response (the answer to a tariff is a
+  tariff). ``rho = 0`` gives dominant strategies.
 
-US payoff ``= M1 (a1 t1 - s1 t1^2/2) - M2 (a2 t2 - a2 s2 t2^2/2) + rho1 (t1/0.1)(t2/0.1)``;
-Japan's is the mirror image.
+US payoff ``= M1 a1 (t1 - sigma1 t1^2/2) - M2 a2 (t2 - a2 sigma2 t2^2/2) + rho1 (t1/0.1)(t2/0.1)``;
+Japan's is the mirror image. Joint welfare falls with each tariff when ``rho = 0``
+(``-M a sigma (1 - a) t^2 / 2``), so free trade is jointly efficient while each side,
+alone, wants ``1 / sigma``.
 
 Calibration
 -----------
 ``M1`` and ``M2`` are derived from 2024 goods trade (US imports from Japan about
-$148bn, exports about $79bn). Elasticities and the reciprocity weights are
-**stylized assumptions**: with ``sigma = 5`` Johnson's optimal tariff is 20%.
+$148bn, exports about $79bn). The pass-through shares, the elasticities and the
+reciprocity weights are **stylized assumptions**: with ``sigma = 5`` Johnson's optimal
+tariff is 20%.
 
 What the model leaves out
 -------------------------
@@ -85,13 +88,23 @@ PARAMETERS: tuple[Parameter, ...] = (
         source="us-exports-derived",
     ),
     Parameter(
-        "demand_elasticity_us",
-        2,
-        Fraction(1, 2),
-        6,
-        unit="elasticity",
-        step=Fraction(1, 10),
-        description="US import-demand elasticity",
+        "pass_through",
+        Fraction(3, 5),
+        0,
+        Fraction(19, 20),
+        unit="share",
+        step=Fraction(1, 20),
+        description="share of the US tariff paid by US buyers",
+        source="assumption",
+    ),
+    Parameter(
+        "pass_through_japan",
+        Fraction(3, 5),
+        0,
+        Fraction(19, 20),
+        unit="share",
+        step=Fraction(1, 20),
+        description="share of Japan's tariff paid by Japanese buyers",
         source="assumption",
     ),
     Parameter(
@@ -102,16 +115,6 @@ PARAMETERS: tuple[Parameter, ...] = (
         unit="elasticity",
         step=Fraction(1, 10),
         description="Japan's export-supply elasticity",
-        source="assumption",
-    ),
-    Parameter(
-        "demand_elasticity_japan",
-        2,
-        Fraction(1, 2),
-        6,
-        unit="elasticity",
-        step=Fraction(1, 10),
-        description="Japan's import-demand elasticity",
         source="assumption",
     ),
     Parameter(
@@ -159,10 +162,8 @@ def tariff_ladder() -> ParametricGame:
     """
     p = {q.name: q.symbol for q in PARAMETERS}
     M1, M2 = p["imports_us"], p["imports_japan"]
-    e1, s1 = p["demand_elasticity_us"], p["supply_elasticity_japan"]
-    e2, s2 = p["demand_elasticity_japan"], p["supply_elasticity_us"]
-    a1, v1 = e1 / (e1 + s1), e1 * s1 / (e1 + s1)
-    a2, v2 = e2 / (e2 + s2), e2 * s2 / (e2 + s2)
+    a1, a2 = 1 - p["pass_through"], 1 - p["pass_through_japan"]
+    s1, s2 = p["supply_elasticity_japan"], p["supply_elasticity_us"]
     r1, r2 = p["reciprocity_us"], p["reciprocity_japan"]
     A, B = [], []
     for pct1 in GRID:
@@ -170,10 +171,10 @@ def tariff_ladder() -> ParametricGame:
         row_a, row_b = [], []
         for pct2 in GRID:
             t2 = Fraction(pct2, 100)
-            gain1 = M1 * (a1 * t1 - v1 * t1**2 / 2)
-            loss1 = M1 * (a1 * t1 - a1 * v1 * t1**2 / 2)
-            gain2 = M2 * (a2 * t2 - v2 * t2**2 / 2)
-            loss2 = M2 * (a2 * t2 - a2 * v2 * t2**2 / 2)
+            gain1 = M1 * a1 * (t1 - s1 * t1**2 / 2)
+            loss1 = M1 * a1 * (t1 - a1 * s1 * t1**2 / 2)
+            gain2 = M2 * a2 * (t2 - s2 * t2**2 / 2)
+            loss2 = M2 * a2 * (t2 - a2 * s2 * t2**2 / 2)
             both = Fraction(pct1, 10) * Fraction(pct2, 10)
             row_a.append(gain1 - loss2 + r1 * both)
             row_b.append(gain2 - loss1 + r2 * both)

@@ -451,6 +451,20 @@ def _poly_terms(
     return out, common
 
 
+def _numerator_denominator(expr: Any, symbols: Sequence[Any]) -> tuple[Any, Any]:
+    """``expr`` as ``numerator / denominator``, cheaply.
+
+    A polynomial (most payoffs) is its own numerator. Otherwise the expression is
+    brought over a common denominator without ``cancel``: sympy's ``cancel`` and
+    ``together`` take seconds on a few dozen rational payoffs, and a common factor
+    left in both parts changes no value where the denominator is not zero.
+    """
+    if expr.is_polynomial(*symbols):
+        return expr, sympy.Integer(1)
+    num, den = expr.as_numer_denom()
+    return sympy.expand(num), sympy.expand(den)
+
+
 class _ExactEvaluator:
     """Evaluates a list of expressions at exact parameter values, fast.
 
@@ -468,7 +482,7 @@ class _ExactEvaluator:
         Terms = tuple[list[tuple[int, int]], int]
         parsed: list[tuple[Terms, Terms | None] | None] = []
         for expr in exprs:
-            num, den = sympy.fraction(sympy.cancel(sympy.together(expr)))
+            num, den = _numerator_denominator(expr, self.symbols)
             num_terms = _poly_terms(num, self.symbols, monomials)
             den_terms = None if den == 1 else _poly_terms(den, self.symbols, monomials)
             if num_terms is None or (den != 1 and den_terms is None):
