@@ -60,7 +60,16 @@ nitpick_ignore_regex = [
     ("py:.*", r"array[-_ ]like|number|numbers|callable|sequence|mapping|iterable|optional"),
     # Names of external types as written in docstrings and signatures.
     ("py:.*", r"Fraction|Figure|Axes|Artist|ndarray|Path|Expr|Symbol|Relational|Rational"),
-    ("py:.*", r"NDArray|ArrayLike|Number|Real|Basic|Widget|DOMWidget|Namespace|ArgumentParser"),
+    ("py:.*", r"NDArray|ArrayLike|Number|Real|Basic|Namespace|ArgumentParser"),
+    # matplotlib artists and ipywidgets controls named without their module
+    (
+        "py:.*",
+        r"Line2D|Rectangle|Polygon|Patch|Circle|Ellipse|FancyArrowPatch|Annotation|Text|Legend|"
+        r"(Line|Poly|Path|Patch|Quad)Collection|Collection|QuadMesh|AxesImage|Colorbar|Cursor|"
+        r"Widget|DOMWidget|ValueWidget|Box|VBox|HBox|GridBox|Output|HTML|HTMLMath|Label|Layout|"
+        r"(Float|Int)(Range)?Slider|(Float|Int)?Text|BoundedFloatText|Dropdown|Button|"
+        r"ToggleButtons|Checkbox|Tab|Accordion|SelectionSlider",
+    ),
     # Prose in docstring type fields ("tuple of sympy relationals", '{"accept", "reject"}'):
     # napoleon turns it into cross-references that cannot and need not resolve.
     ("py:.*", r".*[\s\"'{}\[\]].*"),
@@ -100,13 +109,21 @@ napoleon_use_ivar = False  # "Attributes" become attribute entries that :attr: c
 python_display_short_literal_types = True
 
 # -- HTML ----------------------------------------------------------------------------------
-html_theme = "furo"
+# Furo (pinned in the ``docs`` extra). Without it, Sphinx's bundled theme, so that the
+# pages and their checks still build in an environment that predates the pin.
+try:
+    import furo  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the environment
+    html_theme = "alabaster"
+    html_theme_options: dict[str, object] = {}
+else:
+    html_theme = "furo"
+    html_theme_options = {
+        "source_repository": f"https://github.com/{binder_repository}/",
+        "source_branch": "main",
+        "source_directory": "docs/",
+    }
 html_title = f"negotiation-games {version}"
 html_static_path = ["_static"]
 html_css_files = ["negotiation.css"]
-html_theme_options = {
-    "source_repository": f"https://github.com/{binder_repository}/",
-    "source_branch": "main",
-    "source_directory": "docs/",
-}
 html_context = {"binder_url": binder_url}

@@ -31,7 +31,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-import shutil
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -40,7 +40,6 @@ from types import ModuleType
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -260,7 +259,7 @@ def reference_index(modules: list[ModuleType]) -> str:
     for title in order:
         if not groups[title]:
             continue
-        lines += [f".. toctree::", f"   :caption: {title}", "   :maxdepth: 1", ""]
+        lines += [".. toctree::", f"   :caption: {title}", "   :maxdepth: 1", ""]
         lines += [f"   {_pagename(m)}" for m in groups[title]]
         lines.append("")
     lines += [
@@ -314,7 +313,7 @@ def model_page(name: str) -> str:
         f"Use it in code with ``MODELS[{name!r}]`` (:py:data:`negotiation.models.MODELS`), "
         f"and see :py:mod:`negotiation.models.{name}` for the API.",
         "",
-        *cite_lines(rest.strip().splitlines()),
+        *cite_lines(repair_simple_tables(rest.strip().splitlines())),
         "",
         _underline("Parameters, defaults and sources", "-"),
         "",
@@ -492,8 +491,6 @@ class SourcesTable(SphinxDirective):
 class ModelRegistry(SphinxDirective):
     """``.. model-registry::``: the models, their kind and lesson, linking to their pages."""
 
-    option_spec = {"pages": directives.unchanged}
-
     def run(self) -> list[nodes.Node]:
         rows: list[list[nodes.Node | str]] = []
         for model in _models().values():
@@ -611,6 +608,70 @@ def before_napoleon(
 _TYPE_OPTION = re.compile(r"^(\s*):type: (.*)$")
 
 
+_BORDER = re.compile(r"^(\s*)(=+(?: +=+)+)\s*$")
+
+
+def repair_simple_tables(lines: list[str]) -> list[str]:
+    """Widen the columns of a reST simple table whose text runs into a column margin.
+
+    Docutils rejects such a table ("Text in column margin"); the text is fine, only
+    the ``===`` borders are a character short. Each cell is taken as the text from its
+    column's start to the next column's start, and the borders are redrawn to fit.
+    """
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        top = _BORDER.match(out[k])
+        if not top:
+            k += 1
+            continue
+        indent, border = top.groups()
+        starts = [len(indent) + m.start() for m in re.finditer(r"=+", border)]
+        end = k + 1
+        borders = [k]
+        while end < len(out) and out[end].strip():
+            if _BORDER.match(out[end]) and out[end].strip() == border.strip():
+                borders.append(end)
+            end += 1
+        if len(borders) < 2:
+            k = end
+            continue
+        rows = range(k, borders[-1] + 1)
+        cells: dict[int, list[str]] = {}
+        for r in rows:
+            if r in borders:
+                continue
+            text = out[r]
+            cells[r] = [
+                text[a : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip()
+                for i, a in enumerate(starts)
+            ]
+        widths = [len(m.group()) for m in re.finditer(r"=+", border)]
+        needed = [
+            max([widths[i]] + [len(c[i]) for c in cells.values()]) for i in range(len(starts))
+        ]
+        overflow = any(
+            out[r][starts[i + 1] - 2 : starts[i + 1]].strip()
+            for r in cells
+            for i in range(len(starts) - 1)
+            if len(out[r]) > starts[i + 1] - 2
+        )
+        if overflow:
+            new_border = indent + "  ".join("=" * w for w in needed)
+            for r in rows:
+                if r in borders:
+                    out[r] = new_border
+                else:
+                    out[r] = (
+                        indent
+                        + "  ".join(
+                            c.strip().ljust(w) for c, w in zip(cells[r], needed, strict=True)
+                        )
+                    ).rstrip()
+        k = borders[-1] + 1
+    return out
+
+
 def after_napoleon(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -633,7 +694,7 @@ def after_napoleon(
             k = j + 2
             continue
         k += 1
-    lines[:] = cite_lines(lines)
+    lines[:] = cite_lines(repair_simple_tables(lines))
 
 
 # --- citations: one bibliography instead of one citation per docstring ---------------------------
@@ -864,7 +925,7 @@ def resolve_by_identity(
         found = _locate(candidate)
         if found is None:
             continue
-        modname, rest, obj = found
+        modname, rest, _obj = found
         names: list[str] = []
         if not rest:
             names.append(modname)
@@ -893,7 +954,41 @@ def resolve_by_identity(
         # a constant not in __all__): show it as code, without a link.
         if _is_private(candidate):
             return contnode
-    return None
+    return _resolve_by_name(app, node, contnode, plan)
+
+
+def _resolve_by_name(
+    app: Sphinx, node: nodes.Element, contnode: nodes.Element, plan: dict[tuple[str, int], Entry]
+) -> nodes.Element | None:
+    """A bare name no namespace explains (imported only for type checking): look it up
+    in every loaded module of the package; link if that names one documented object,
+    show it as code if it names one private object."""
+    target = str(node["reftarget"]).lstrip(".~")
+    if not target.isidentifier():
+        return None
+    found = {
+        id(obj): obj
+        for modname, module in list(sys.modules.items())
+        if module is not None and (modname == PACKAGE or modname.startswith(PACKAGE + "."))
+        for obj in [getattr(module, target, _MISSING)]
+        if obj is not _MISSING and (inspect.isclass(obj) or inspect.isfunction(obj))
+    }
+    if len(found) != 1:
+        return None
+    obj = next(iter(found.values()))
+    entry = plan.get(_key(target, obj))
+    objects = app.env.get_domain("py").objects
+    if entry is not None and entry.canonical in objects:
+        found_entry = objects[entry.canonical]
+        return make_refnode(
+            app.builder,
+            node["refdoc"],
+            found_entry.docname,
+            found_entry.node_id,
+            contnode,
+            entry.canonical,
+        )
+    return contnode if entry is None else None
 
 
 def _is_private(path: str) -> bool:
