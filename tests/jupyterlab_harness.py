@@ -1,0 +1,173 @@
+"""Drive a real JupyterLab in headless Chromium (Debian's /usr/bin/chromium) with Playwright.
+
+Used by the browser tests of the lessons: start JupyterLab on a free loopback port
+with a random token, in an isolated configuration, on a temporary copy of the
+notebooks; open a notebook; run all cells from the Run menu; wait for the kernel;
+report cells that show errors; move a slider with the keyboard; take screenshots.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = os.environ.get("NEGOTIATION_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: JupyterLab settings for tests: no news pop-up, no update check.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+
+def browser_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    root: Path
+    log: Path
+
+    def notebook_url(self, relative: str) -> str:
+        return f"{self.url}/lab/tree/{relative}?token={self.token}"
+
+
+@contextmanager
+def jupyterlab(notebooks: list[Path], workdir: Path, timeout: float = 120) -> Iterator[LabServer]:
+    """Start JupyterLab on a copy of ``notebooks`` in ``workdir``; stop it afterwards."""
+    root = workdir / "notebooks"
+    root.mkdir(parents=True)
+    for nb in notebooks:
+        shutil.copy(nb, root / nb.name)
+    settings_dir = workdir / "settings"
+    for name, value in LAB_SETTINGS.items():
+        plugin, file = name.split("/", 1)[0], name.split("/", 1)[1]
+        target = settings_dir / plugin / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(value))
+    port = free_port()
+    token = secrets.token_hex(16)
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(workdir / "config"),
+        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
+        IPYTHONDIR=str(workdir / "ipython"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
+        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"),
+        MPLBACKEND="Agg",
+    )
+    log = workdir / "jupyterlab.log"
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"JupyterLab did not start:\n{log.read_text()[-3000:]}"
+                    ) from None
+                time.sleep(0.3)
+        yield LabServer(url=url, token=token, root=root, log=log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def launch_browser(playwright):  # type: ignore[no-untyped-def]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+
+def run_all_cells(page, timeout_ms: float = 120_000) -> None:  # type: ignore[no-untyped-def]
+    """Open the Run menu, run all cells, and wait until every code cell has executed."""
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout_ms)
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelStatus", timeout=timeout_ms
+    )
+    _wait_kernel_idle(page, timeout_ms)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        timeout=timeout_ms,
+    )
+    _wait_kernel_idle(page, timeout_ms)
+
+
+def _wait_kernel_idle(page, timeout_ms: float) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function(
+        """() => {
+            const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
+            if (s && s.getAttribute('data-status')) return s.getAttribute('data-status') === 'idle';
+            const t = document.querySelector('.jp-StatusBar-TextItem');
+            return !!t;
+        }""",
+        timeout=timeout_ms,
+    )
+
+
+def error_outputs(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Text of every output that shows an error or anything on stderr."""
+    return [
+        el.inner_text()[:2000]
+        for el in page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .ng-error"
+        ).all()
+        if el.inner_text().strip()
+    ]
