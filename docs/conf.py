@@ -37,7 +37,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",  # numpydoc-style docstrings
     "sphinx.ext.mathjax",
-    "sphinx.ext.viewcode",
     "negotiation_docs",  # docs/_ext: reference pages, model tables, lessons, references
 ]
 

@@ -215,16 +215,22 @@ def public_modules() -> list[Any]:
 
 
 def _resolve(name: str) -> Any:
+    """The object a dotted name means: an attribute of its parent before a submodule
+    (``negotiation.solve`` is the function, as ``import negotiation`` sees it)."""
     parts = name.split(".")
-    for cut in range(len(parts), 0, -1):
+    for cut in range(len(parts) - 1, 0, -1):
         try:
             obj: Any = importlib.import_module(".".join(parts[:cut]))
         except ImportError:
             continue
         for part in parts[cut:]:
             obj = getattr(obj, part, None)
-        return obj
-    return None
+        if obj is not None:
+            return obj
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
 
 
 @pytest.mark.slow
