@@ -173,6 +173,7 @@ def _installed(venv: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a cold pip cache downloads about 110 packages
 def test_binder_environment_is_complete_and_consistent(binder_env: tuple[Path, Path]) -> None:
     venv, _ = binder_env
     check = subprocess.run(
@@ -210,11 +211,13 @@ def _run_lesson(binder_env: tuple[Path, Path], name: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a cold pip cache downloads about 110 packages
 def test_start_here_runs_in_the_binder_environment(binder_env: tuple[Path, Path]) -> None:
     _run_lesson(binder_env, "00-start-here.ipynb")
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a cold pip cache downloads about 110 packages
 def test_a_lesson_runs_in_the_binder_environment(binder_env: tuple[Path, Path]) -> None:
     lessons = sorted(p.name for p in LESSONS.glob("[0-9][0-9]-*.ipynb"))
     others = [name for name in lessons if not name.startswith("00-")]

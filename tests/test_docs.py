@@ -171,6 +171,7 @@ def _parse(path: Path) -> _Links:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the build executes every lesson
 def test_internal_links_and_anchors_resolve(built: Path) -> None:
     pages = {p: _parse(p) for p in built.rglob("*.html")}
     assert len(pages) > 40
@@ -234,6 +235,7 @@ def _resolve(name: str) -> Any:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the build executes every lesson
 def test_every_public_name_is_in_the_reference(built: Path) -> None:
     inv = inventory(built)
     documented = set().union(*(names for role, names in inv.items() if role.startswith("py:")))
@@ -262,6 +264,7 @@ def test_every_public_name_is_in_the_reference(built: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the build executes every lesson
 def test_every_model_has_an_explanation_and_a_reference(built: Path) -> None:
     inv = inventory(built)
     for name, model in MODELS.items():
@@ -275,6 +278,7 @@ def test_every_model_has_an_explanation_and_a_reference(built: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the build executes every lesson
 def test_every_lesson_is_an_executed_page(built: Path) -> None:
     lessons = sorted((ROOT / "lessons").glob("*.ipynb"))
     assert lessons, "no lessons found"
