@@ -13,17 +13,17 @@ Each model is a small module with
 The module docstrings state the story, the players and moves, every payoff formula,
 the calibration and what the model leaves out.
 
-==================  ===================================================  =============
-Model               Idea                                                 Kind
-==================  ===================================================  =============
-tariff_standoff     Nash equilibrium, dominance, classes of 2x2 games    normal form
-tariff_ladder       best-response functions, Nash tariffs vs free trade  normal form
-currency_claims     mixed strategies, the indifference principle         normal form
-treasury_leverage   credible and empty threats, brinkmanship             game tree
-deal_bargaining     Nash and Kalai-Smorodinsky solutions, rounds         bargaining
-issue_linkage       package deals and the gains from linkage             linkage
-deal_compliance     repeated play, the snap-back clause                  repeated game
-==================  ===================================================  =============
+=================  ===================================================  =============
+Model              Idea                                                 Kind
+=================  ===================================================  =============
+tariff_standoff    Nash equilibrium, dominance, classes of 2x2 games    normal form
+tariff_ladder      best-response functions, Nash tariffs vs free trade  normal form
+currency_claims    mixed strategies, the indifference principle         normal form
+treasury_leverage  credible and empty threats, brinkmanship             game tree
+deal_bargaining    Nash and Kalai-Smorodinsky solutions, rounds         bargaining
+issue_linkage      package deals and the gains from linkage             linkage
+deal_compliance    repeated play, the snap-back clause                  repeated game
+=================  ===================================================  =============
 
 Examples
 --------

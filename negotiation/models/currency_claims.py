@@ -22,12 +22,12 @@ Payoffs
 -------
 US in $bn a year, Japan in % of GDP:
 
-===========  ========================  ======================
-US \\ Japan   Lean on the yen            Let the market decide
-===========  ========================  ======================
-Accuse       US: b - a;  JP: g - P       US: -a - f;  JP: -h
-Stay quiet   US: -L;  JP: g              US: 0;  JP: 0
-===========  ========================  ======================
+===========  =====================  =====================
+US / Japan   Lean on the yen        Let the market decide
+===========  =====================  =====================
+Accuse       US: b - a;  JP: g - P  US: -a - f;  JP: -h
+Stay quiet   US: -L;  JP: g         US: 0;  JP: 0
+===========  =====================  =====================
 
 ``a`` is the cost of accusing (friction, market volatility), ``b`` what an
 accusation wins back when Japan was leaning, ``f`` the extra cost of a false

@@ -15,12 +15,12 @@ Each quarter the **US** (row) keeps the deal rate ``d`` or snaps back to ``s``, 
 rates (Japan in % of GDP, the US in $bn), with ``tau(r) = (1 - phi) r M / 100`` as
 in the tariff standoff:
 
-=========  ==================================  ==================================
-US \\ JP    Comply                              Shirk
-=========  ==================================  ==================================
+=========  ===================================  ===========================
+US / JP    Comply                               Shirk
+=========  ===================================  ===========================
 Keep       US: tau(d) + V;  JP: -lam d - k      US: tau(d);  JP: -lam d
 Snap back  US: tau(s) + V - f;  JP: -lam s - k  US: tau(s) - f;  JP: -lam s
-=========  ==================================  ==================================
+=========  ===================================  ===========================
 
 ``k`` is Japan's cost of delivering the package, ``V`` its value to the US, ``f`` the
 US's cost of snapping back (friction with an ally, higher prices). In one quarter
@@ -224,14 +224,14 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     delta = values["discount"]
     check = critical_discount_factor(stage, ("Keep", "Comply"), periods=n, exact_roots=False)
     grim = critical_discount_factor(stage, ("Keep", "Comply"))
-    critical = check.critical_delta_exact
     holds = check.sustainable(delta)
-    if critical is None:
+    exact_critical = check.critical_delta_exact
+    if check.critical_delta is None:
         shown = "none below 1: no patience is enough"
-    elif hasattr(critical, "free_symbols"):
-        shown = f"{float(critical):.4g}"
-    else:
-        shown = format_number(critical)
+    elif isinstance(exact_critical, Fraction):
+        shown = format_number(exact_critical)
+    else:  # irrational (a root of a polynomial): a decimal reads better
+        shown = f"{check.critical_delta:.4g}"
     headline = (
         f"With a {n}-quarter snap-back and delta = {format_number(delta)}, keeping the deal "
         f"{'is' if holds else 'is not'} self-enforcing (critical delta {shown})."

@@ -20,15 +20,15 @@ Payoffs
 Each side scores each option in **utility points** (stylized: 0 at the status quo,
 the sign says who gains):
 
-==================  ==========================================  ========================  =================
-Issue               Options                                      Japan's scores            US scores
-==================  ==========================================  ========================  =================
-auto tariff         25% (status quo), 20%, 15%, 10%              0, 2, 4, 6                0, -1, -2, -3
-rice access         no change (sq), +25% in quota, +75% in quota  0, -1, -3                 0, 1, 2
-investment          none (sq), $200bn, $550bn                    0, -1, -5/2               0, 2, 5
-currency language   none (sq), market-rates statement, binding   0, 0, -2                  0, 1, 3/2
-economic security   none (sq), joint projects                    0, 1                      0, 2
-==================  ==========================================  ========================  =================
+=================  ============================================  ==============  =============
+Issue              Options                                       Japan's scores  US scores
+=================  ============================================  ==============  =============
+auto tariff        25% (status quo), 20%, 15%, 10%               0, 2, 4, 6      0, -1, -2, -3
+rice access        no change (sq), +25% in quota, +75% in quota  0, -1, -3       0, 1, 2
+investment         none (sq), $200bn, $550bn                     0, -1, -5/2     0, 2, 5
+currency language  none (sq), market-rates statement, binding    0, 0, -2        0, 1, 3/2
+economic security  none (sq), joint projects                     0, 1            0, 2
+=================  ============================================  ==============  =============
 
 Each side's utility from a package is the **weighted sum** of its scores, with the
 weights below as parameters (how much each issue matters to each side). With the

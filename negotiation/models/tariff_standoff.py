@@ -24,12 +24,12 @@ buyers (pass-through), the US gains the part paid by Japanese exporters:
 
 .. math:: \\tau(r) = (1 - \\phi)\\, \\frac{r}{100}\\, M \\qquad (r \\text{ in \\%})
 
-==============  ==========================================  ==========================================
-US \\ Japan      Retaliate                                   Accommodate
-==============  ==========================================  ==========================================
-Hold (t)        US: tau(t) - D - W;  JP: -lam t + g - w      US: tau(t);  JP: -lam t
-Cut (to d)      US: tau(d) - D;  JP: -lam d + g              US: tau(d) + V;  JP: -lam d - k
-==============  ==========================================  ==========================================
+===========  =======================================  ===============================
+US / Japan   Retaliate                                Accommodate
+===========  =======================================  ===============================
+Hold (t)     US: tau(t) - D - W;  JP: -lam t + g - w  US: tau(t);  JP: -lam t
+Cut (to d)   US: tau(d) - D;  JP: -lam d + g          US: tau(d) + V;  JP: -lam d - k
+===========  =======================================  ===============================
 
 ``lam`` is Japan's GDP loss per point of US tariff, ``g`` the net value to Japan of
 its own counter-tariffs, ``w`` and ``W`` the extra cost of an open trade war to

@@ -30,17 +30,17 @@ Payoffs
 With ``tau(r) = (1 - phi) r M / 100`` the US gain from a tariff of ``r`` % (as in
 the tariff standoff) and ``lam`` Japan's GDP loss per tariff point:
 
-=========================  ===============================  ==============================
-Outcome                    Japan (% of GDP)                 US ($bn/yr)
-=========================  ===============================  ==============================
-No demand                  -lam d                           tau(d)
-Accept                     -lam d - k                       tau(d) + V
-Retaliate                  -lam t + g - w                   tau(t) - D - W
-Card, US backs down        -lam d                           tau(d) - B
-Card, hold, don't sell     -lam t - rho                     tau(t)
-Card, hold, sell (calm)    -lam t - S                       tau(t) - Y
-Card, hold, sell (stress)  -lam t - S - X                   tau(t) - Y - Z
-=========================  ===============================  ==============================
+=========================  ================  ==============
+Outcome                    Japan (% of GDP)  US ($bn/yr)
+=========================  ================  ==============
+No demand                  -lam d            tau(d)
+Accept                     -lam d - k        tau(d) + V
+Retaliate                  -lam t + g - w    tau(t) - D - W
+Card, US backs down        -lam d            tau(d) - B
+Card, hold, don't sell     -lam t - rho      tau(t)
+Card, hold, sell (calm)    -lam t - S        tau(t) - Y
+Card, hold, sell (stress)  -lam t - S - X    tau(t) - Y - Z
+=========================  ================  ==============
 
 ``S`` is Japan's cost of selling (mark-to-market losses on what it still holds, a
 stronger yen for exporters, strain on the alliance), ``Y`` the US cost of higher

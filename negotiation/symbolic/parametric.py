@@ -581,7 +581,7 @@ class ParametricGame:
 
     Examples
     --------
-    Chicken with a parametric cost of crashing ``c`` [Rapoport1966]_:
+    Chicken with a parametric cost of crashing ``c`` [RapoportChammah1966]_:
 
     >>> c = Parameter("c", 4, 1, 10, description="cost of a crash")
     >>> chicken = ParametricGame([[0, -1], [1, -c.symbol]], [[0, 1], [-1, -c.symbol]], [c],
@@ -598,7 +598,7 @@ class ParametricGame:
 
     References
     ----------
-    .. [Rapoport1966] A. Rapoport and A. M. Chammah, "The game of Chicken",
+    .. [RapoportChammah1966] A. Rapoport and A. M. Chammah, "The game of Chicken",
        *American Behavioral Scientist* 10(3), 10-28, 1966.
     """
 
