@@ -1,0 +1,138 @@
+"""The bargaining app: the set of deals, the solutions, the July deal, the card, and rounds of offers.
+
+Lessons 5 and 6 use it. Lesson 5's idea: where the Nash and Kalai-Smorodinsky
+solutions lie, and how they move with each side's cost of no deal (the threat
+point) and bargaining power; the July 2025 package (15%, $550bn) is marked, and
+so is the threat point had the Treasury card been credible, with the Nash solution
+from there. Lesson 6's idea: alternating offers over eight rounds, with patience
+falling towards the deadline (``primary=`` can put the patience sliders first).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .._numbers import Number
+from ..bargaining import bargaining_solutions
+from ..models import Analysis
+from ..models.deal_bargaining import offers
+from ..plots import draw_bargaining_set, draw_offers_trace
+from ..plots.tables import format_payoff
+from ._base import App, FigureView
+
+__all__ = ["DealBargainingApp"]
+
+_PATIENCE = (
+    "patience_japan_start",
+    "patience_japan_end",
+    "patience_us_start",
+    "patience_us_end",
+)
+_OFFERS_ONLY = (*_PATIENCE, "gdp_dollars")
+
+
+def _number(text: Any) -> Fraction:
+    """A number the model reported as text such as ``"-19/25"`` (exact)."""
+    return Fraction(str(text))
+
+
+class DealBargainingApp(App):
+    """Lessons 5 and 6: bargaining solutions, threat points, rounds of offers, the July deal."""
+
+    model_name = "deal_bargaining"
+    primary_parameters = (
+        "power_japan",
+        "no_deal_cost_japan",
+        "no_deal_cost_us",
+        "card_us",
+        "pledge_value",
+    )
+    units = ("% of GDP", "$bn")
+
+    def _threat(self, analysis: Analysis) -> tuple[tuple[Number, Number], Any]:
+        """The disagreement point if the Treasury card were credible, and the Nash solution from it."""
+        problem = analysis.game
+        d_j, d_us = problem.disagreement
+        threat = (d_j - self.values["card_japan"], d_us - self.values["card_us"])
+        after = problem.with_disagreement(threat)
+        nash = bargaining_solutions(after, ("nash",), power=self.values["power_japan"])["nash"]
+        return threat, nash
+
+    def _build_outputs(self) -> list[Any]:
+        analysis = self.analyse(self.values)
+        threat, nash = self._threat(analysis)
+        deal = tuple(_number(v) for v in analysis.data["deal"])
+        self.figures["bargaining"] = FigureView(
+            draw_bargaining_set(
+                analysis.game,
+                analysis.result,
+                units=self.units,
+                deal=deal,
+                deal_label="July 2025 deal (15%, $550bn)",
+                threat=threat,
+                threat_solution=nash,
+                threat_label="No deal if the Treasury card were credible",
+                legend=False,
+            )
+        )
+        result, _, actual = offers(dict(self.values))
+        self.figures["offers"] = FigureView(
+            draw_offers_trace(
+                result,
+                reference=float(actual[0]),
+                reference_label="Japan's share in the July deal",
+                legend=False,
+            )
+        )
+        return [self.figures["bargaining"].widget, self.figures["offers"].widget]
+
+    def _refresh(self, analysis: Analysis) -> None:
+        threat, nash = self._threat(analysis)
+        self.threat_point, self.threat_nash = threat, nash
+        deal = tuple(_number(v) for v in analysis.data["deal"])
+        key = tuple(v for k, v in sorted(self.values.items()) if k not in _OFFERS_ONLY)
+        self.figures["bargaining"].update(
+            key, analysis.game, analysis.result, deal=deal, threat=threat, threat_solution=nash
+        )
+        actual = float(_number(analysis.data["actual_share_japan"]))
+        offers_key = (tuple(self.values[k] for k in _PATIENCE), round(actual, 2))
+        view = self.figures["offers"]
+        if offers_key != view.key:
+            self.offers_result, _, _ = offers(dict(self.values))
+            view.update(offers_key, self.offers_result, round(actual, 2))
+
+    def _change_text(
+        self,
+        old: Analysis | None,
+        new: Analysis,
+        moved: tuple[str, Number, Number] | None,
+        event: str,
+    ) -> str:
+        lead = event or self._moved_text(moved)
+        if old is None:
+            return super()._change_text(old, new, moved, event)
+        a, b = old.result["nash"], new.result["nash"]
+        (j0, u0), (j1, u1) = a.utilities, b.utilities
+        parts = []
+        if (j0, u0) == (j1, u1):
+            parts.append("The Nash solution did not move.")
+        else:
+            parts.append(
+                f"The Nash solution moved: Japan {format_payoff(j0)} → {format_payoff(j1)}% of GDP, "
+                f"the US ${format_payoff(u0)}bn → ${format_payoff(u1)}bn."
+            )
+        d0, d1 = old.game.disagreement, new.game.disagreement
+        if d0 != d1:
+            parts.append(
+                f"No deal is now worth {format_payoff(d1[0])}% of GDP to Japan and "
+                f"${format_payoff(d1[1])}bn to the US: the side whose no-deal payoff rises gets more."
+            )
+        s0, s1 = old.data.get("offers_share_japan"), new.data.get("offers_share_japan")
+        if s0 != s1 and s1 is not None:
+            parts.append(
+                f"In the rounds of offers Japan's share of the gains is now "
+                f"{float(_number(s1)):.0%}"
+                + (f" (was {float(_number(s0)):.0%})." if s0 is not None else ".")
+            )
+        return f"{lead} {' '.join(parts)}".strip()
