@@ -304,6 +304,7 @@ class TreeArtists(LiveArtists):
             Line2D([], [], color=_PATH, lw=2.5, ls=(0, (4, 2.5)), label="planned, never reached")
         )
         self.legend_handles = handles
+        self.legend_ncol = min(len(handles), 5)
         if legend:
             ax.legend(
                 handles=handles,

@@ -95,11 +95,32 @@ def _is_integer(x: Number) -> bool:
     return isinstance(x, Fraction) and x.denominator == 1
 
 
+#: Units that are words rather than measures: left out of sentences ("0.6", not "0.6 share").
+PLAIN_UNITS = frozenset({"share", "elasticity", "weight", "probability"})
+
+
 def control_label(parameter: Parameter) -> str:
-    """The text next to a slider: the description with its unit, e.g. ``US tariff if held (%)``."""
+    """The text next to a slider: the description with its unit, e.g. ``US tariff if held (%)``.
+
+    A unit already said by the description is not repeated.
+
+    Examples
+    --------
+    >>> from negotiation.models import MODELS
+    >>> control_label(MODELS["tariff_ladder"].parameter("supply_elasticity_us"))
+    'US export-supply elasticity'
+    """
     text = parameter.description or parameter.name.replace("_", " ")
     text = text[:1].upper() + text[1:]
-    return f"{text} ({parameter.unit})" if parameter.unit else text
+    unit = parameter.unit
+    if not unit or unit.lower() in text.lower():
+        return text
+    return f"{text} ({unit})"
+
+
+def _label_html(text: str) -> str:
+    """A slider label as HTML that MathJax leaves alone (``$bn`` is money, not mathematics)."""
+    return f"<span class='tex2jax_ignore mathjax_ignore'>{html.escape(text)}</span>"
 
 
 def make_control(
@@ -114,8 +135,10 @@ def make_control(
     --------
     >>> from negotiation.models import MODELS
     >>> s = make_control(MODELS["tariff_standoff"].parameter("tariff"))
-    >>> type(s).__name__, s.min, s.max, s.step, s.value, s.description
-    ('IntSlider', 10, 50, 1, 24, 'US tariff if held (%)')
+    >>> type(s).__name__, s.min, s.max, s.step, s.value
+    ('IntSlider', 10, 50, 1, 24)
+    >>> _plain(s.description)
+    'US tariff if held (%)'
     """
     if not isinstance(parameter, Parameter):
         raise TypeError(f"parameter must be a Parameter, got {type(parameter).__name__}")
@@ -127,8 +150,9 @@ def make_control(
         )
     source = parameter.source or "not given"
     common: dict[str, Any] = {
-        "description": control_label(parameter),
-        "tooltip": f"{parameter.name}; source: {source}",
+        "description": _label_html(control_label(parameter)),
+        "description_allow_html": True,
+        "tooltip": f"{control_label(parameter)} [{parameter.name}; source: {source}]",
         "continuous_update": True,
         "style": {"description_width": "250px"},
         "layout": w.Layout(width="560px", max_width="100%"),
@@ -189,7 +213,9 @@ class FigureView:
 
         from ..plots._live import legend_figure
 
-        figure = legend_figure(self.artists.legend_handles)
+        figure = legend_figure(
+            self.artists.legend_handles, ncol=getattr(self.artists, "legend_ncol", 1)
+        )
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
         self.legend_png = buffer.getvalue()
@@ -221,7 +247,8 @@ def _plain(html_text: str) -> str:
     """Visible text of a small HTML fragment (tags removed, entities decoded)."""
     import re
 
-    text = re.sub(r"<(br|/p|/div|/li|/ul|/h\d)\s*/?>", "\n", html_text)
+    text = re.sub(r"<(br|/p|/div|/li|/ul|/h\d|/tr|/summary|/table)\s*/?>", "\n", html_text)
+    text = re.sub(r"</t[dh]>", "  ", text)
     text = re.sub(r"<li[^>]*>", "- ", text)
     text = re.sub(r"<[^>]+>", "", text)
     lines = [" ".join(line.split()) for line in html.unescape(text).splitlines()]
@@ -240,6 +267,8 @@ def value_text(parameter: Parameter, value: Number) -> str:
         return f"{number}{unit}"
     if unit.startswith("$bn"):
         return f"${number}bn{unit[3:]}"
+    if unit in PLAIN_UNITS:
+        return number
     return f"{number} {unit}".strip()
 
 
@@ -362,16 +391,22 @@ class App:
             + [(title_, name) for name, (title_, _) in self._scenarios.items()],
             value="",
             description="Scenario",
-            layout=w.Layout(width="480px", max_width="100%"),
+            layout=w.Layout(width="380px", max_width="100%"),
         )
         self.scenario.observe(self._on_scenario, names="value")
         self.reset_button = w.Button(
-            description="Reset", icon="undo", tooltip="Back to the model's default values"
+            description="Reset",
+            icon="undo",
+            tooltip="Back to the model's default values",
+            layout=w.Layout(width="auto", min_width="96px"),
         )
         self.reset_button.on_click(lambda _button: self.reset())
         primary = [self.controls[n] for n in self.primary]
         rest = [c for n, c in self.controls.items() if n not in self.primary]
-        boxes: list[Any] = [w.HBox([self.scenario, self.reset_button]), *primary]
+        boxes: list[Any] = [
+            w.HBox([self.scenario, self.reset_button], layout=w.Layout(flex_flow="row wrap")),
+            *primary,
+        ]
         self.more: Any = None
         if rest:
             self.more = w.Accordion(children=[w.VBox(rest)], selected_index=None)
@@ -594,12 +629,19 @@ class App:
         return f"{lead} The outcome is the same as before.".strip()
 
     def _summary_html(self, analysis: Analysis) -> str:
-        items = "".join(f"<li>{html.escape(s)}</li>" for s in analysis.sentences)
-        parts = [f"<div class='ng-headline'>{html.escape(analysis.headline)}</div>"]
-        if items and not (
-            len(analysis.sentences) == 1 and analysis.sentences[0] == analysis.headline
-        ):
-            parts.append(f"<ul>{items}</ul>")
+        headline = analysis.headline
+        size = "" if len(headline) <= 140 else " style='font-size:16px'"
+        parts = [f"<div class='ng-headline'{size}>{html.escape(headline)}</div>"]
+        sentences = [s for s in analysis.sentences if s != headline]
+        if sentences:
+            items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+            if sum(len(s) for s in sentences) <= 280:
+                parts.append(f"<ul>{items}</ul>")
+            else:  # long: one click away, so the panel stays readable on a projector
+                parts.append(
+                    f"<details><summary>In detail ({len(sentences)})</summary><ul>{items}</ul>"
+                    "</details>"
+                )
         if analysis.classification:
             parts.append(f"<div><b>Kind of game:</b> {html.escape(analysis.classification)}</div>")
         return "".join(parts)

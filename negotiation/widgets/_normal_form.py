@@ -42,6 +42,9 @@ def clause(headline: str) -> str:
     for prefix in ("Equilibrium: ", "Subgame-perfect outcome: "):
         if text.startswith(prefix):
             text = text[len(prefix) :]
+    first = text.split(" ", 1)[0]
+    if first in ("A", "An", "No", "The", "Every", "Some"):
+        text = text[:1].lower() + text[1:]
     return text[:-1] if text.endswith(".") else text
 
 

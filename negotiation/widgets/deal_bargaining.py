@@ -102,6 +102,30 @@ class DealBargainingApp(App):
             self.offers_result, _, _ = offers(dict(self.values))
             view.update(offers_key, self.offers_result, round(actual, 2))
 
+    def _summary_html(self, analysis: Analysis) -> str:
+        names = {
+            "nash": "Nash",
+            "kalai_smorodinsky": "Kalai-Smorodinsky",
+            "egalitarian": "Egalitarian",
+            "utilitarian": "Utilitarian",
+        }
+        rows = "".join(
+            f"<tr><td style='padding:1px 10px 1px 0'>{names.get(k, k)}</td>"
+            f"<td style='padding:1px 10px;text-align:right'>{format_payoff(s.point[0])}</td>"
+            f"<td style='padding:1px 10px;text-align:right'>{format_payoff(s.point[1])}</td></tr>"
+            for k, s in analysis.result.items()
+        )
+        d = analysis.game.disagreement
+        table = (
+            "<table style='border-collapse:collapse;margin:0.3em 0'>"
+            "<tr><th style='text-align:left;padding-right:10px'>solution</th>"
+            "<th style='padding:0 10px'>Japan (% of GDP)</th><th style='padding:0 10px'>US ($bn)</th></tr>"
+            f"{rows}<tr style='color:#555'><td>no deal</td>"
+            f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[0])}</td>"
+            f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[1])}</td></tr></table>"
+        )
+        return super()._summary_html(analysis) + table
+
     def _change_text(
         self,
         old: Analysis | None,

@@ -131,6 +131,8 @@ class PayoffEditor:
                 vb = b[i][j] if i < size and j < size else _DEFAULT_B[i][j]
                 self.controls[f"A[{i},{j}]"] = w.FloatText(value=float(va), layout=box)
                 self.controls[f"B[{i},{j}]"] = w.FloatText(value=float(vb), layout=box)
+                self.controls[f"A[{i},{j}]"].add_class("ng-row-payoff")
+                self.controls[f"B[{i},{j}]"].add_class("ng-col-payoff")
         self.game: BimatrixGame | None = None
         self.solution: Solution | None = None
         self.classification: str | None = None
@@ -150,9 +152,7 @@ class PayoffEditor:
     # --- layout ---------------------------------------------------------------------
     def _build(self) -> None:
         c = self.controls
-        header = [
-            w.HTML("<b>payoffs:</b> row player's, column player's", layout=w.Layout(width="130px"))
-        ]
+        header = [w.HTML("", layout=w.Layout(width="130px"))]
         header += [c[f"col_label_{j}"] for j in range(3)]
         self._col_boxes = header[1:]
         lines = [w.HBox(header)]
@@ -167,7 +167,8 @@ class PayoffEditor:
             row = w.HBox([c[f"row_label_{i}"], *cells])
             self._rows.append(row)
             lines.append(row)
-        self.grid = w.VBox(lines)
+        self.key = w.HTML("")
+        self.grid = w.VBox([self.key, *lines])
         self.error_area = w.HTML("", layout=w.Layout(display="none"))
         self.error_area.add_class("ng-error")
         self.text_panel = w.HTML("")
@@ -317,6 +318,7 @@ class PayoffEditor:
                     else "Type a payoff: this line will say what changed and why."
                 )
                 self._show_text(game, solution)
+                self._show_key(game)
                 self.game, self.solution = game, solution
                 self._last = (game, solution)
                 self._show_error(None)
@@ -328,6 +330,18 @@ class PayoffEditor:
             f"<div>Note: {html.escape(m)}</div>" for m in self.notes[:3]
         )
         self.last_update_seconds = time.perf_counter() - start
+
+    def _show_key(self, game: BimatrixGame) -> None:
+        from ..plots._live import player_colours
+
+        row, col = player_colours(game.players)
+        self.key.value = (
+            "<style>.ng-payoff-editor .ng-row-payoff input{border-left:5px solid "
+            f"{row}}} .ng-payoff-editor .ng-col-payoff input{{border-left:5px solid {col}}}</style>"
+            f"<div style='font-size:14px'>In each cell: <b style='color:{row}'>"
+            f"{html.escape(game.players[0])}'s payoff</b> (left box), "
+            f"<b style='color:{col}'>{html.escape(game.players[1])}'s payoff</b> (right box).</div>"
+        )
 
     def _show_text(self, game: BimatrixGame, solution: Solution) -> None:
         n = len(solution.equilibria)

@@ -36,6 +36,16 @@ def _equilibria(structure: Any) -> str:
     return str(structure.equilibria_text())
 
 
+def _short(structure: Any) -> str:
+    """The equilibria in a few words, for a narrow strip: ``(Hold, Accommodate)``, ``mixed``."""
+    if structure is None:
+        return "?"
+    cells = [f"({a}, {b})" for a, b in structure.pure_labels]
+    if structure.mixed:
+        cells.append("mixed")
+    return " + ".join(cells) if cells else "none pure"
+
+
 def regime_strip_html(result: Regimes, current: Number) -> str:
     """A horizontal strip of a parameter's range coloured by equilibrium, the current value marked.
 
@@ -67,8 +77,12 @@ def regime_strip_html(result: Regimes, current: Number) -> str:
     for lo, hi, key, classes, regime in pieces:
         colour = colours.setdefault(key, _STRIP_COLOURS[len(colours) % len(_STRIP_COLOURS)])
         width = 100 * (hi - lo) / span
-        label = html.escape(_equilibria(regime.structure))
-        kinds = html.escape(" / ".join(dict.fromkeys(c for c in classes if c)))
+        label = html.escape(_short(regime.structure))
+        kinds = html.escape(
+            _equilibria(regime.structure)
+            + ": "
+            + " / ".join(dict.fromkeys(c for c in classes if c))
+        )
         cells.append(
             f"<div class='ng-regime' title='{kinds}' style='width:{width:.3f}%;background:{colour};"
             f"overflow:hidden;white-space:nowrap;text-overflow:ellipsis;padding:4px 4px;"

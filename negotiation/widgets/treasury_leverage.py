@@ -61,6 +61,12 @@ def window_bar_html(low: float | None, high: float | None, label: str = "q") -> 
     )
 
 
+def _words(relation: Any) -> str:
+    """A sympy relation in words: ``walk back cost ≥ selling cost + ...``."""
+    text = str(relation).replace(">=", "≥").replace("<=", "≤").replace("*", " × ")
+    return text.replace("_", " ")
+
+
 class TreasuryLeverageApp(App):
     """Lesson 4: backward induction, credible and empty threats, commitment, brinkmanship."""
 
@@ -118,7 +124,7 @@ class TreasuryLeverageApp(App):
             "<div class='ng-details'>"
             f"<div style='font-size:16px'><b>Threat to sell:</b> "
             f"<span style='color:{colour};font-weight:bold'>{verdict}</span>.{html.escape(numbers)}</div>"
-            f"<div>Credible when {html.escape(str(rel).replace('*', ' × '))}: now "
+            f"<div>Credible when {html.escape(_words(rel))}: now "
             f"{lhs:.3g} against {rhs:.3g}. Raising the walk-back cost (a public pledge) is "
             f"commitment.</div>"
             f"<div style='margin-top:6px'><b>Brinkmanship</b> (a sale that happens with chance q "
