@@ -367,7 +367,11 @@ def test_packages_plot_shows_the_frontier_nash_package_and_gain():
     front = sorted((float(p.utilities[0]), float(p.utilities[1])) for p in pareto_packages(talks))
     assert list(zip(*artists.frontier.get_data(), strict=True)) == front
     assert len(artists.packages.get_data()[0]) == talks.n_packages
-    assert artists.arrow.xy == tuple(float(v) for v in gain.linked.utilities)
+    assert artists.gain_arrow == (
+        tuple(float(v) for v in gain.separate.utilities),
+        tuple(float(v) for v in gain.linked.utilities),
+    )
+    assert artists.arrow.get_offsets().tolist() == [list(artists.gain_arrow[0])]
     save(plot_packages(talks, gain), "packages_issue_linkage")
 
 

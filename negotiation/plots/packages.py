@@ -43,8 +43,9 @@ class PackagesArtists(LiveArtists):
         The Pareto frontier of packages.
     status_quo, separate, linked : Line2D
         The status quo, the issue-by-issue outcome and the Nash package.
-    arrow : Annotation
-        From the issue-by-issue outcome to the Nash package: the gain from linkage.
+    arrow : Quiver
+        From the issue-by-issue outcome towards the Nash package: the gain from linkage
+        (``gain_arrow`` holds its two ends).
     """
 
     def __init__(self, negotiation: Any, ax: Any, units: str, legend: bool = True) -> None:
@@ -72,18 +73,21 @@ class PackagesArtists(LiveArtists):
         (self.linked,) = ax.plot(
             [], [], ls="none", marker="o", ms=18, color=_LINKED, mec="white", mew=1.5, zorder=7
         )
-        self.arrow = ax.annotate(
-            "",
-            xy=(0, 0),
-            xytext=(0, 0),
+        # a quiver arrow: its angle is worked out at draw time, and it draws fast
+        self.arrow = ax.quiver(
+            [0.0],
+            [0.0],
+            [0.0],
+            [0.0],
+            angles="xy",
+            scale_units="xy",
+            scale=1,
+            color=PALETTE["bluish_green"],
+            width=0.007,
+            headwidth=3.6,
+            headlength=4.5,
+            headaxislength=4.0,
             zorder=6,
-            arrowprops={
-                "arrowstyle": "-|>,head_width=0.45,head_length=0.9",
-                "color": PALETTE["bluish_green"],
-                "lw": 3,
-                "shrinkA": 9,
-                "shrinkB": 11,
-            },
         )
         unit = f" ({units})" if units else ""
         style_axes(
@@ -187,9 +191,15 @@ class PackagesArtists(LiveArtists):
         self.status_quo.set_data([d[0]], [d[1]])
         self.separate.set_data([s[0]], [s[1]])
         self.linked.set_data([li[0]], [li[1]])
-        self.arrow.xy = li
-        self.arrow.set_position(s)
+        # from the issue-by-issue point to just short of the Nash package's marker
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        dx, dy = (li[0] - s[0]) / (x1 - x0), (li[1] - s[1]) / (y1 - y0)
+        length = float(np.hypot(dx, dy))
+        keep = max(0.0, 1 - 0.035 / length) if length > 0 else 0.0
+        self.arrow.set_offsets([[s[0], s[1]]])
+        self.arrow.set_UVC([(li[0] - s[0]) * keep], [(li[1] - s[1]) * keep])
         self.arrow.set_visible(s != li)
+        self.gain_arrow = (s, li)
         return False
 
     def dynamic_artists(self) -> list[Any]:

@@ -24,6 +24,8 @@ import numpy.typing as npt
 from ._live import LiveArtists, player_colours
 from .style import FONT_SIZE, PALETTE, new_figure, style_axes
 
+_REGION = "#D1EEE6"
+
 __all__ = ["PatienceArtists", "critical_curve", "draw_critical_discount", "plot_critical_discount"]
 
 
@@ -51,7 +53,7 @@ def critical_curve(gain: float, loss: float, periods: Any) -> npt.NDArray[np.flo
     if lo <= 0:
         return np.full_like(k, np.nan)
     a, b = np.zeros_like(k), np.ones_like(k)
-    for _ in range(52):  # to float precision; mid stays below 1
+    for _ in range(44):  # to 1e-13; mid stays below 1
         mid = (a + b) / 2
         total = lo * mid * (1 - mid**k) / (1 - mid)
         below = total < g
@@ -92,8 +94,10 @@ class PatienceArtists(LiveArtists):
     def __init__(
         self, check: Any, ax: Any, max_periods: int, period: str, legend: bool = True
     ) -> None:
+        from matplotlib.collections import LineCollection
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch, Polygon
+        from matplotlib.ticker import MaxNLocator
 
         if ax is None:
             fig, ax = new_figure(10.2, 5.4) if legend else new_figure(7.0, 5.0)
@@ -104,14 +108,9 @@ class PatienceArtists(LiveArtists):
         players = tuple(i.player for i in check.incentives)
         self.players = players
         colours = player_colours(players)
-        self.region = Polygon(
-            [[0, 0]],
-            closed=True,
-            facecolor=PALETTE["bluish_green"],
-            alpha=0.18,
-            edgecolor="none",
-            zorder=1,
-        )
+        # an opaque tint (18% green on white) is much faster to fill than a transparent one;
+        # the grid is drawn over it
+        self.region = Polygon([[0, 0]], closed=True, facecolor=_REGION, edgecolor="none", zorder=1)
         ax.add_patch(self.region)
         self.curves, self.grim = [], []
         for k, colour in enumerate(colours):
@@ -140,6 +139,20 @@ class PatienceArtists(LiveArtists):
             f"Discount factor δ (per {period.rstrip('s')})",
             "How patient must each side be to keep the deal?",
         )
+        ax.grid(False)
+        xs = MaxNLocator(8, steps=[1, 2, 5, 10], integer=True).tick_values(0, max_periods + 1)
+        xs = [float(x) for x in xs if 0 <= x <= max_periods + 1]
+        ys = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+        ax.set_xticks(xs)
+        ax.set_yticks(ys)
+        self.grid = LineCollection(
+            [[(x, 0), (x, 1.02)] for x in xs] + [[(0, y), (max_periods + 1, y)] for y in ys],
+            colors="#b0b0b0",
+            linewidths=0.8,
+            alpha=0.45,
+            zorder=1.5,
+        )
+        ax.add_collection(self.grid, autolim=False)
         handles = [
             *(
                 Line2D(
@@ -164,7 +177,7 @@ class PatienceArtists(LiveArtists):
                 )
                 for k in (0, 1)
             ),
-            Patch(facecolor=PALETTE["bluish_green"], alpha=0.3, label="the deal is self-enforcing"),
+            Patch(facecolor=_REGION, label="the deal is self-enforcing"),
             Line2D(
                 [],
                 [],
@@ -216,7 +229,7 @@ class PatienceArtists(LiveArtists):
         return False
 
     def dynamic_artists(self) -> list[Any]:
-        return [self.region, *self.grim, *self.curves, self.current]
+        return [self.region, self.grid, *self.grim, *self.curves, self.current]
 
 
 def draw_critical_discount(

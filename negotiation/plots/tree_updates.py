@@ -27,6 +27,7 @@ from .trees import MAX_LEAVES, _initials, _layout
 __all__ = ["TreeArtists", "draw_game_tree"]
 
 _PATH = SOLUTION_COLOURS["path"]
+_HIGHLIGHT = "#F9E7C2"  # the path colour at 22% on white
 _PAYOFF_CHARS = 8  # room for payoffs such as "−1,349" or "−0.625"
 
 
@@ -229,8 +230,7 @@ class TreeArtists(LiveArtists):
                     (pay_x, y[k] - 0.36),
                     right - pay_x,
                     0.72,
-                    color=_PATH,
-                    alpha=0.22,
+                    color=_HIGHLIGHT,  # opaque: faster to fill than a transparent orange
                     lw=0,
                     zorder=0,
                     visible=False,

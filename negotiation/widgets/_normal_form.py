@@ -186,7 +186,15 @@ class NormalFormApp(App):
 
     def _solution(self, analysis: Analysis) -> Solution:
         result = analysis.result
-        return result if isinstance(result, Solution) else result_solution(analysis)
+        if isinstance(result, Solution):
+            return result
+        cache: dict[BimatrixGame, Solution] = self.__dict__.setdefault("_solutions", {})
+        game = self._game(analysis)
+        if game not in cache:  # a model whose result is not a Solution (the repeated game)
+            if len(cache) > 16:
+                cache.clear()
+            cache[game] = result_solution(analysis)
+        return cache[game]
 
     def _build_outputs(self) -> list[Any]:
         self.table = w.HTML("", layout=w.Layout(margin="0 16px 8px 0"))

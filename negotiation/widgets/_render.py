@@ -235,7 +235,7 @@ def encode_png(rgba: Any, level: int = 1) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", _zlib_stream(raw.data, level))
+        + _chunk(b"IDAT", _zlib_stream(raw.reshape(-1).data, level))
         + _chunk(b"IEND", b"")
     )
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import ipywidgets as w
+
 from .._numbers import Number
 from ..bargaining import bargaining_solutions
 from ..models import Analysis
@@ -76,16 +78,12 @@ class DealBargainingApp(App):
                 legend=False,
             )
         )
-        result, _, actual = offers(dict(self.values))
-        self.figures["offers"] = FigureView(
-            draw_offers_trace(
-                result,
-                reference=float(actual[0]),
-                reference_label="Japan's share in the July deal",
-                legend=False,
-            )
-        )
-        return [self.figures["bargaining"].widget, self.figures["offers"].widget]
+        result, _, _ = offers(dict(self.values))
+        self.figures["offers"] = FigureView(draw_offers_trace(result, legend=False))
+        self.offers_caption = w.HTML("")
+        self.offers_caption.add_class("ng-details")
+        rounds = w.VBox([self.figures["offers"].widget, self.offers_caption])
+        return [self.figures["bargaining"].widget, rounds]
 
     def _refresh(self, analysis: Analysis) -> None:
         threat, nash = self._threat(analysis)
@@ -95,12 +93,24 @@ class DealBargainingApp(App):
         self.figures["bargaining"].update(
             key, analysis.game, analysis.result, deal=deal, threat=threat, threat_solution=nash
         )
-        actual = float(_number(analysis.data["actual_share_japan"]))
-        offers_key = (tuple(self.values[k] for k in _PATIENCE), round(actual, 2))
+        # the offers depend on patience only: redrawn when a patience slider moves
         view = self.figures["offers"]
+        offers_key = tuple(self.values[k] for k in _PATIENCE)
         if offers_key != view.key:
             self.offers_result, _, _ = offers(dict(self.values))
-            view.update(offers_key, self.offers_result, round(actual, 2))
+            view.update(offers_key, self.offers_result)
+        actual = float(_number(analysis.data["actual_share_japan"]))
+        model = analysis.data.get("offers_share_japan")
+        said = (
+            f"In the model's rounds of talks Japan gets {float(_number(model)):.0%} of the yearly "
+            "gains from the best deal"
+            if model is not None
+            else "In the model's rounds of talks there is no agreement"
+        )
+        self.offers_caption.value = (
+            f"{said}; in the July 2025 deal it got {actual:.0%} of them "
+            "(each side's gains over no deal, valued in $bn)."
+        )
 
     def _summary_html(self, analysis: Analysis) -> str:
         names = {

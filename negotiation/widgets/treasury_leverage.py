@@ -11,7 +11,6 @@ would make the US back down yet leave Japan better off (Schelling 1960, ch. 8).
 from __future__ import annotations
 
 import html
-from fractions import Fraction
 from typing import Any
 
 import ipywidgets as w
@@ -87,6 +86,10 @@ class TreasuryLeverageApp(App):
         self.threat.add_class("ng-threat")
         condition = credibility_condition()
         self._condition = condition
+        self._condition_words = _words(condition)
+        # both sides of the condition as one fast numeric function, generated from the formula
+        self._symbols = sorted(condition.free_symbols, key=str)
+        self._sides = sympy.lambdify(self._symbols, [condition.lhs, condition.rhs], "math")
         return [self.figures["tree"].widget, self.threat]
 
     def _refresh(self, analysis: Analysis) -> None:
@@ -98,13 +101,7 @@ class TreasuryLeverageApp(App):
 
     def _threat_html(self) -> str:
         c, b = self.credibility, self.brinkmanship
-        rel = self._condition
-        exact = {str(sym): Fraction(self.values[str(sym)]) for sym in rel.free_symbols}
-        subs = {
-            sym: sympy.Rational(exact[str(sym)].numerator, exact[str(sym)].denominator)
-            for sym in rel.free_symbols
-        }
-        lhs, rhs = float(rel.lhs.xreplace(subs)), float(rel.rhs.xreplace(subs))
+        lhs, rhs = self._sides(*(float(self.values[str(s)]) for s in self._symbols))
         colour = "#009E73" if c.credible else "#B00020"
         verdict = "credible" if c.credible else "not credible (an empty threat)"
         sell, keep = c.payoffs.get("Sell"), c.payoffs.get("Don't sell")
@@ -124,7 +121,7 @@ class TreasuryLeverageApp(App):
             "<div class='ng-details'>"
             f"<div style='font-size:16px'><b>Threat to sell:</b> "
             f"<span style='color:{colour};font-weight:bold'>{verdict}</span>.{html.escape(numbers)}</div>"
-            f"<div>Credible when {html.escape(_words(rel))}: now "
+            f"<div>Credible when {html.escape(self._condition_words)}: now "
             f"{lhs:.3g} against {rhs:.3g}. Raising the walk-back cost (a public pledge) is "
             f"commitment.</div>"
             f"<div style='margin-top:6px'><b>Brinkmanship</b> (a sale that happens with chance q "
