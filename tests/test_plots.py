@@ -463,3 +463,24 @@ def test_figures_render_through_the_apps_renderer_like_matplotlib():
     assert np.array_equal(back, image)
     big = np.random.default_rng(0).integers(0, 255, size=(400, 400, 4), dtype=np.uint8)
     assert np.array_equal(np.asarray(Image.open(BytesIO(encode_png(big)))), big)
+
+
+def test_quick_text_places_text_exactly_where_matplotlib_does():
+    from negotiation.plots import new_figure
+    from negotiation.plots._live import _fast_offset, quick_text
+    from negotiation.widgets._render import FastCanvas
+
+    fig, ax = new_figure()
+    FastCanvas(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for s in ("14.2", "−0.625", "Japan", "gy", "(0.25)", "1,349"):
+        for ha in ("left", "center", "right"):
+            for va in ("center", "top", "bottom", "baseline"):
+                for size, weight in ((13, "normal"), (11, "bold")):
+                    t = quick_text(ax, 0.5, 0.5, s, ha=ha, va=va, fontsize=size, fontweight=weight)
+                    _, info, _ = t._get_layout(renderer)
+                    assert _fast_offset(t, renderer, s) == pytest.approx(
+                        (float(info[0][2][0]), float(info[0][2][1])), abs=1e-9
+                    )
+    assert _fast_offset(quick_text(ax, 0, 0, "x", rotation=30), renderer, "x") is None

@@ -74,7 +74,15 @@ class TreeArtists(LiveArtists):
         How many subgame-perfect equilibria there are.
     """
 
-    def __init__(self, tree: GameTree, spe: Any, ax: Any, digits: int, legend: bool = True) -> None:
+    def __init__(
+        self,
+        tree: GameTree,
+        spe: Any,
+        ax: Any,
+        digits: int,
+        legend: bool = True,
+        title: bool = True,
+    ) -> None:
         from matplotlib.lines import Line2D
         from matplotlib.patches import Rectangle
         from matplotlib.transforms import ScaledTranslation
@@ -92,7 +100,7 @@ class TreeArtists(LiveArtists):
         font = FONT_SIZE if leaves <= 12 else (FONT_SIZE - 2 if leaves <= 24 else FONT_SIZE - 3)
         if ax is None:
             height = max(3.6, 0.5 * leaves + (1.9 if legend else 1.4))
-            width = min(10.0, max(6.5, 1.3 * depth + 3.1))
+            width = min(9.6, max(6.5, 1.3 * depth + 3.0))
             fig, ax = new_figure(width, height)
         else:
             fig = ax.figure
@@ -318,7 +326,7 @@ class TreeArtists(LiveArtists):
         ax.set_xlim(-0.45, right + 0.1)
         ax.set_ylim(min(y) - 0.7, top + 1.1)
         ax.set_axis_off()
-        if tree.title:
+        if tree.title and title:
             ax.set_title(tree.title, fontsize=font + 1)
         self.equilibrium: SubgamePerfectEquilibrium | None = None
         self.count = 0
@@ -378,7 +386,13 @@ class TreeArtists(LiveArtists):
 
 
 def draw_game_tree(
-    tree: GameTree, spe: Any = None, ax: Any = None, *, digits: int = 3, legend: bool = True
+    tree: GameTree,
+    spe: Any = None,
+    ax: Any = None,
+    *,
+    digits: int = 3,
+    legend: bool = True,
+    title: bool = True,
 ) -> TreeArtists:
     """Draw a numeric game tree and return its artists, for updates of payoffs and path.
 
@@ -392,6 +406,10 @@ def draw_game_tree(
     ax : matplotlib Axes, optional
     digits : int
         Significant digits of the payoffs.
+    legend : bool
+        Draw the legend below the tree (``False``: ``legend_handles`` for a separate one).
+    title : bool
+        Show the tree's title.
 
     Returns
     -------
@@ -418,4 +436,6 @@ def draw_game_tree(
         raise TypeError(f"draw_game_tree needs a GameTree, got {type(tree).__name__}")
     if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 8:
         raise ValueError(f"digits must be an integer from 1 to 8, got {digits!r}")
-    return TreeArtists(tree, spe, ax, digits, legend)
+    if not isinstance(title, bool):
+        raise TypeError(f"title must be True or False, got {title!r}")
+    return TreeArtists(tree, spe, ax, digits, legend, title)

@@ -179,16 +179,41 @@ def make_control(
 class FigureView:
     """A live figure shown as a PNG in an ``ipywidgets.Image``.
 
+    Parameters
+    ----------
+    artists : LiveArtists
+        From a ``negotiation.plots.draw_*`` function. When it was drawn with
+        ``legend=False`` the legend is shown once, as a second image.
+    max_width : str, optional
+        CSS width limit of the picture (default: its size in pixels).
+
     Attributes
     ----------
     artists : LiveArtists
         The drawn figure (``artists.figure``), updated in place.
     image : ipywidgets.Image
+    widget : ipywidgets.HBox
+        The picture and its legend, to put in a layout.
     png : bytes
         The last picture sent.
+
+    Examples
+    --------
+    >>> from negotiation import BimatrixGame
+    >>> from negotiation.plots import draw_best_responses
+    >>> view = FigureView(draw_best_responses(BimatrixGame([[1, 0], [0, 1]], [[1, 0], [0, 1]]),
+    ...                                       legend=False))
+    >>> view.update("key", BimatrixGame([[2, 0], [0, 1]], [[1, 0], [0, 2]]))
+    True
+    >>> view.png[:4], view.image.value == view.png, view.legend_image is not None
+    (b'\x89PNG', True, True)
     """
 
     def __init__(self, artists: Any, max_width: str | None = None) -> None:
+        if not hasattr(artists, "dynamic_artists") or not hasattr(artists, "update"):
+            raise TypeError(
+                f"FigureView needs the artists of a draw_* function, got {type(artists).__name__}"
+            )
         self.artists = artists
         self.live = LiveFigure(artists)
         width, _ = artists.figure.get_size_inches() * artists.figure.dpi
@@ -256,7 +281,19 @@ def _plain(html_text: str) -> str:
 
 
 def value_text(parameter: Parameter, value: Number) -> str:
-    """A parameter value with its unit, for sentences: ``24%``, ``$148bn/yr``, ``0.6 share``."""
+    """A parameter value with its unit, for sentences: ``24%``, ``$148bn/yr``, ``0.6``.
+
+    Examples
+    --------
+    >>> from negotiation.models import MODELS
+    >>> m = MODELS["tariff_standoff"]
+    >>> value_text(m.parameter("tariff"), 24), value_text(m.parameter("imports"), 148)
+    ('24%', '$148bn/yr')
+    >>> value_text(m.parameter("pass_through"), Fraction(3, 5))
+    '0.6'
+    """
+    if not isinstance(parameter, Parameter):
+        raise TypeError(f"parameter must be a Parameter, got {type(parameter).__name__}")
     number = (
         format_number(float(value), digits=4)
         if not _is_integer(Fraction(value))
@@ -282,6 +319,16 @@ class App:
         parameters"); each app has its own choice by default.
     scenario : str, optional
         Start from a bundled scenario (``"april-2025"``, ``"may-2025"``, ``"july-2025-deal"``).
+
+    Examples
+    --------
+    >>> from negotiation.widgets import APPS
+    >>> app = APPS["currency_claims"]()
+    >>> app.controls["weak_yen_gain"].value = 0.6  # what a student's slider does
+    >>> app.values["weak_yen_gain"], app.error
+    (Fraction(3, 5), '')
+    >>> print(app.change)  # doctest: +ELLIPSIS
+    You moved “Japan's gain from a weaker yen” from 0.3% of GDP to 0.6% of GDP. Same ...
 
     Attributes
     ----------

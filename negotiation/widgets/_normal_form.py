@@ -8,7 +8,6 @@ payoffs that decide them, so "what changed" comes with a "why".
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,7 +28,18 @@ __all__ = ["NormalFormApp", "bimatrix_change", "clause", "equilibrium_signature"
 
 
 def equilibrium_signature(solution: Solution) -> tuple[Any, ...]:
-    """What must stay equal for "the same equilibrium": supports and continua, not the numbers."""
+    """What must stay equal for "the same equilibrium": supports and continua, not the numbers.
+
+    Examples
+    --------
+    >>> from negotiation import BimatrixGame, solve
+    >>> mp = BimatrixGame.zero_sum([[1, -1], [-1, 1]])
+    >>> equilibrium_signature(solve(mp)) == equilibrium_signature(
+    ...     solve(BimatrixGame.zero_sum([[2, -1], [-1, 1]])))  # the mix moves, the kind stays
+    True
+    """
+    if not isinstance(solution, Solution):
+        raise TypeError(f"solution must be a Solution, got {type(solution).__name__}")
     return (
         tuple(sorted((e.row_support, e.col_support) for e in solution.equilibria)),
         tuple(sorted(c.dimension for c in solution.components)),
@@ -37,7 +47,17 @@ def equilibrium_signature(solution: Solution) -> tuple[Any, ...]:
 
 
 def clause(headline: str) -> str:
-    """A headline as a clause: without "Equilibrium:" and the final full stop."""
+    """A headline as a clause: without "Equilibrium:" and the final full stop.
+
+    Examples
+    --------
+    >>> clause("Equilibrium: the US holds the 24% tariff and Japan accommodates.")
+    'the US holds the 24% tariff and Japan accommodates'
+    >>> clause("A continuum of equilibria: a tie.")
+    'a continuum of equilibria: a tie'
+    """
+    if not isinstance(headline, str):
+        raise TypeError(f"headline must be a string, got {type(headline).__name__}")
     text = headline.strip()
     for prefix in ("Equilibrium: ", "Subgame-perfect outcome: "):
         if text.startswith(prefix):
@@ -242,8 +262,8 @@ def result_solution(analysis: Analysis) -> Solution:
     """``solve`` of the analysis's game (for models whose result is something else)."""
     from ..solve import solve
 
+    if not isinstance(analysis.game, BimatrixGame):
+        raise TypeError(
+            f"the analysis's game is a {type(analysis.game).__name__}, not a BimatrixGame"
+        )
     return solve(analysis.game)
-
-
-def escape(text: str) -> str:
-    return html.escape(text)

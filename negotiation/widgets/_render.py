@@ -249,6 +249,16 @@ class LiveFigure:
         From one of the ``negotiation.plots.draw_*`` functions: it knows its figure
         and which of its artists change on ``update``.
 
+    Examples
+    --------
+    >>> from negotiation import BimatrixGame
+    >>> from negotiation.plots import draw_best_responses
+    >>> live = LiveFigure(draw_best_responses(BimatrixGame([[1, 0], [0, 1]], [[1, 0], [0, 1]])))
+    >>> live.render()[:4], live.full_draws
+    (b'\x89PNG', 1)
+    >>> _ = live.render(); live.full_draws  # the background is reused
+    1
+
     Notes
     -----
     The figure's layout is computed once (on the first draw) and then frozen, so
@@ -257,6 +267,10 @@ class LiveFigure:
     """
 
     def __init__(self, artists: Any) -> None:
+        if not hasattr(artists, "dynamic_artists") or not hasattr(artists, "figure"):
+            raise TypeError(
+                f"LiveFigure needs the artists of a draw_* function, got {type(artists).__name__}"
+            )
         self.artists = artists
         self.figure = artists.figure
         self.canvas: Any = FastCanvas(self.figure)

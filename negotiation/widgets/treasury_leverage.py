@@ -81,7 +81,7 @@ class TreasuryLeverageApp(App):
 
     def _build_outputs(self) -> list[Any]:
         tree = self.model.at(self.values)
-        self.figures["tree"] = FigureView(draw_game_tree(tree, legend=False))
+        self.figures["tree"] = FigureView(draw_game_tree(tree, legend=False, title=False))
         self.threat = w.HTML("", layout=w.Layout(width="100%"))
         self.threat.add_class("ng-threat")
         condition = credibility_condition()
