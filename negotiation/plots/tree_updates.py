@@ -99,8 +99,8 @@ class TreeArtists(LiveArtists):
         depth = tree.depth
         font = FONT_SIZE if leaves <= 12 else (FONT_SIZE - 2 if leaves <= 24 else FONT_SIZE - 3)
         if ax is None:
-            height = max(3.6, 0.5 * leaves + (1.9 if legend else 1.4))
-            width = min(9.6, max(6.5, 1.3 * depth + 3.0))
+            height = max(3.4, 0.45 * leaves + (1.9 if legend else 1.3))
+            width = min(9.0, max(6.5, 1.25 * depth + 2.8))
             fig, ax = new_figure(width, height)
         else:
             fig = ax.figure
@@ -114,6 +114,7 @@ class TreeArtists(LiveArtists):
         col_x = [pay_x + 0.05, pay_x + 0.05 + col_w]
         right = col_x[1] + col_w
         self.path_lines: dict[tuple[int, int], Any] = {}
+        self.edge_labels: dict[tuple[int, int], Any] = {}
         self.probability_texts: dict[tuple[int, int], Any] = {}
         for k in range(len(tree)):
             for pos, c in enumerate(children[k]):
@@ -153,6 +154,20 @@ class TreeArtists(LiveArtists):
                     fontsize=font - 1,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                     zorder=4,
+                )
+                # the same words again, redrawn over the path when a path passes near them
+                self.edge_labels[(k, c)] = quick_text(
+                    ax,
+                    at[0],
+                    at[1],
+                    textwrap.fill(actions[k][pos], 16),
+                    transform=ax.transData
+                    + ScaledTranslation(offset[0] / 72, offset[1] / 72, fig.dpi_scale_trans),
+                    ha=ha,
+                    va=va,
+                    fontsize=font - 1,
+                    zorder=4,
+                    visible=False,
                 )
                 if kind[k] == GameTree.CHANCE:
                     shift = ScaledTranslation(
@@ -364,6 +379,9 @@ class TreeArtists(LiveArtists):
                 line.set_linestyle((0, (4, 2.5)))
             else:
                 line.set_visible(False)
+        busy = {k for (k, _), line in self.path_lines.items() if line.get_visible()}
+        for (k, _child), label in self.edge_labels.items():
+            label.set_visible(k in busy)  # a path leaves this node: keep its labels on top
         for (k, c), text in self.probability_texts.items():
             pos = tree._children[k].index(c)
             text.set_text(f"({format_payoff(tree._probs[k][pos], digits=3)})")
@@ -380,6 +398,7 @@ class TreeArtists(LiveArtists):
             *self.highlights,
             *self.path_lines.values(),
             *self.probability_texts.values(),
+            *self.edge_labels.values(),
             *(t for pair in self.payoff_texts for t in pair),
             *self.nodes,
         ]
