@@ -379,9 +379,14 @@ class TreeArtists(LiveArtists):
                 line.set_linestyle((0, (4, 2.5)))
             else:
                 line.set_visible(False)
-        busy = {k for (k, _), line in self.path_lines.items() if line.get_visible()}
-        for (k, _child), label in self.edge_labels.items():
-            label.set_visible(k in busy)  # a path leaves this node: keep its labels on top
+        # a label sits on the side of its edge towards one sibling (above a rising edge,
+        # below a falling one): redraw it on top when that sibling's branch is highlighted
+        for (k, c), label in self.edge_labels.items():
+            kids = tree._children[k]
+            pos = kids.index(c)
+            near = pos - 1 if self.y[c] >= self.y[k] else pos + 1
+            crossed = 0 <= near < len(kids) and self.path_lines[(k, kids[near])].get_visible()
+            label.set_visible(bool(crossed))
         for (k, c), text in self.probability_texts.items():
             pos = tree._children[k].index(c)
             text.set_text(f"({format_payoff(tree._probs[k][pos], digits=3)})")
