@@ -342,3 +342,12 @@ def test_compliance_critical_discount_factor_matches_the_hand_formula(quarters):
     assert sum(d**t for t in range(1, quarters + 1)) * 0.15 == pytest.approx(0.1, rel=1e-9)
     if quarters == 1:
         assert japan.critical_delta_exact == F(2, 3)
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_parameter_at_either_end_of_its_range_gives_an_analysis(name):
+    """A slider pushed to its end must never break a model (the apps rely on it)."""
+    model = MODELS[name]
+    for p in model.parameters:
+        for value in (p.low, p.high):
+            assert model.analyse({p.name: value}).headline, (p.name, value)

@@ -91,7 +91,11 @@ class Analysis:
         def number(v: Any) -> Any:
             if isinstance(v, Fraction):
                 return v.numerator if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-            return v
+            if isinstance(v, tuple | list):
+                return [number(x) for x in v]
+            if v is None or isinstance(v, bool | int | float | str | dict):
+                return v
+            return str(v)
 
         return {
             "model": self.model,
@@ -100,7 +104,7 @@ class Analysis:
             "headline": self.headline,
             "sentences": list(self.sentences),
             "details": list(self.details),
-            **{k: v for k, v in self.data.items()},
+            **{k: number(v) for k, v in self.data.items()},
         }
 
 

@@ -360,10 +360,14 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         details=tuple(details),
         table="",
         data={
-            "nash": [str(u) for u in nash.utilities],
-            "deal": [str(u) for u in deal],
-            "offers_share_japan": None if offered is None else str(offered[0]),
-            "actual_share_japan": str(actual[0]),
+            "nash": nash.utilities,
+            "deal": deal,
+            "card_disagreement": card.after.disagreement,
+            "card_nash": card.solutions_after["nash"],
+            "offers": result,
+            "gains_per_year": pie,
+            "offers_share_japan": None if offered is None else offered[0],
+            "actual_share_japan": actual[0],
         },
     )
 

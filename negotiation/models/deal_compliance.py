@@ -222,8 +222,14 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     )
     n = int(values["punishment_quarters"])
     delta = values["discount"]
-    check = critical_discount_factor(stage, ("Keep", "Comply"), periods=n, exact_roots=False)
-    grim = critical_discount_factor(stage, ("Keep", "Comply"))
+    # The clause names its punishment: a snap-back (and Japan, no longer bound, shirks).
+    # Passing it explicitly keeps the check defined where the stage game has several
+    # equilibria; whether it is a stage equilibrium (credible) is reported.
+    snap_back = ("Snap back", "Shirk")
+    check = critical_discount_factor(
+        stage, ("Keep", "Comply"), snap_back, periods=n, exact_roots=False
+    )
+    grim = critical_discount_factor(stage, ("Keep", "Comply"), snap_back)
     holds = check.sustainable(delta)
     exact_critical = check.critical_delta_exact
     if check.critical_delta is None:

@@ -10,15 +10,12 @@ falling towards the deadline (``primary=`` can put the patience sliders first).
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import ipywidgets as w
 
 from .._numbers import Number
-from ..bargaining import bargaining_solutions
 from ..models import Analysis
-from ..models.deal_bargaining import offers
 from ..plots import draw_bargaining_set, draw_offers_trace
 from ..plots.tables import format_payoff
 from ._base import App, FigureView
@@ -32,11 +29,6 @@ _PATIENCE = (
     "patience_us_end",
 )
 _OFFERS_ONLY = (*_PATIENCE, "gdp_dollars")
-
-
-def _number(text: Any) -> Fraction:
-    """A number the model reported as text such as ``"-19/25"`` (exact)."""
-    return Fraction(str(text))
 
 
 class DealBargainingApp(App):
@@ -54,17 +46,12 @@ class DealBargainingApp(App):
 
     def _threat(self, analysis: Analysis) -> tuple[tuple[Number, Number], Any]:
         """The disagreement point if the Treasury card were credible, and the Nash solution from it."""
-        problem = analysis.game
-        d_j, d_us = problem.disagreement
-        threat = (d_j - self.values["card_japan"], d_us - self.values["card_us"])
-        after = problem.with_disagreement(threat)
-        nash = bargaining_solutions(after, ("nash",), power=self.values["power_japan"])["nash"]
-        return threat, nash
+        return analysis.data["card_disagreement"], analysis.data["card_nash"]
 
     def _build_outputs(self) -> list[Any]:
         analysis = self.analyse(self.values)
         threat, nash = self._threat(analysis)
-        deal = tuple(_number(v) for v in analysis.data["deal"])
+        deal = tuple(analysis.data["deal"])
         self.figures["bargaining"] = FigureView(
             draw_bargaining_set(
                 analysis.game,
@@ -78,8 +65,9 @@ class DealBargainingApp(App):
                 legend=False,
             )
         )
-        result, _, _ = offers(dict(self.values))
-        self.figures["offers"] = FigureView(draw_offers_trace(result, legend=False))
+        self.figures["offers"] = FigureView(
+            draw_offers_trace(analysis.data["offers"], legend=False)
+        )
         self.offers_caption = w.HTML("")
         self.offers_caption.add_class("ng-details")
         rounds = w.VBox([self.figures["offers"].widget, self.offers_caption])
@@ -88,7 +76,7 @@ class DealBargainingApp(App):
     def _refresh(self, analysis: Analysis) -> None:
         threat, nash = self._threat(analysis)
         self.threat_point, self.threat_nash = threat, nash
-        deal = tuple(_number(v) for v in analysis.data["deal"])
+        deal = tuple(analysis.data["deal"])
         key = tuple(v for k, v in sorted(self.values.items()) if k not in _OFFERS_ONLY)
         self.figures["bargaining"].update(
             key, analysis.game, analysis.result, deal=deal, threat=threat, threat_solution=nash
@@ -97,12 +85,12 @@ class DealBargainingApp(App):
         view = self.figures["offers"]
         offers_key = tuple(self.values[k] for k in _PATIENCE)
         if offers_key != view.key:
-            self.offers_result, _, _ = offers(dict(self.values))
+            self.offers_result = analysis.data["offers"]
             view.update(offers_key, self.offers_result)
-        actual = float(_number(analysis.data["actual_share_japan"]))
+        actual = float(analysis.data["actual_share_japan"])
         model = analysis.data.get("offers_share_japan")
         said = (
-            f"In the model's rounds of talks Japan gets {float(_number(model)):.0%} of the yearly "
+            f"In the model's rounds of talks Japan gets {float(model):.0%} of the yearly "
             "gains from the best deal"
             if model is not None
             else "In the model's rounds of talks there is no agreement"
@@ -166,7 +154,6 @@ class DealBargainingApp(App):
         if s0 != s1 and s1 is not None:
             parts.append(
                 f"In the rounds of offers Japan's share of the gains is now "
-                f"{float(_number(s1)):.0%}"
-                + (f" (was {float(_number(s0)):.0%})." if s0 is not None else ".")
+                f"{float(s1):.0%}" + (f" (was {float(s0):.0%})." if s0 is not None else ".")
             )
         return f"{lead} {' '.join(parts)}".strip()
