@@ -60,7 +60,21 @@ class LabServer:
     log: Path
 
     def notebook_url(self, relative: str) -> str:
-        return f"{self.url}/lab/tree/{relative}?token={self.token}"
+        """The notebook in a workspace of its own, reset, so no earlier tab is restored."""
+        workspace = Path(relative).stem
+        return f"{self.url}/lab/workspaces/{workspace}/tree/{relative}?reset&token={self.token}"
+
+    def shutdown_kernels(self) -> None:
+        """Stop every running session's kernel (one lesson at a time keeps the machine calm)."""
+        headers = {"Authorization": f"token {self.token}"}
+        request = urllib.request.Request(f"{self.url}/api/sessions", headers=headers)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            sessions = json.loads(response.read())
+        for session in sessions:
+            delete = urllib.request.Request(
+                f"{self.url}/api/sessions/{session['id']}", headers=headers, method="DELETE"
+            )
+            urllib.request.urlopen(delete, timeout=30).close()
 
 
 @contextmanager
@@ -131,34 +145,62 @@ def launch_browser(playwright):  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
 
 
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+"""The notebook on screen (other tabs, if any, are hidden)."""
+
+
 def run_all_cells(page, timeout_ms: float = 120_000) -> None:  # type: ignore[no-untyped-def]
-    """Open the Run menu, run all cells, and wait until every code cell has executed."""
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout_ms)
-    page.wait_for_selector(
-        ".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelStatus", timeout=timeout_ms
-    )
+    """Wait for the kernel, run all cells from the Run menu, wait until every code cell ran.
+
+    JupyterLab enables "Run All Cells" only once the notebook is the active document
+    and its kernel is ready; a click that comes too early does nothing. So the notebook
+    is clicked first, and the menu is used again until a cell starts running.
+    """
+    page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=timeout_ms)
     _wait_kernel_idle(page, timeout_ms)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    started = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputArea-prompt')]
+        .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+    for _attempt in range(5):
+        page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.click()
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        item = page.locator(
+            ".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel", has_text="Run All Cells"
+        )
+        if item.count():
+            item.first.click()
+            _accept_kernel_dialog(page)
+            try:
+                page.wait_for_function(started, arg=PANEL, timeout=10_000)
+                break
+            except Exception:
+                pass
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(1000)
     page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+        """(panel) => {
+            const prompts = [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputArea-prompt')];
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""",
+        arg=PANEL,
         timeout=timeout_ms,
     )
     _wait_kernel_idle(page, timeout_ms)
+
+
+def _accept_kernel_dialog(page) -> None:  # type: ignore[no-untyped-def]
+    """If JupyterLab asks which kernel to use (a race at start-up), take the default."""
+    dialog = page.locator(".jp-Dialog")
+    try:
+        dialog.wait_for(state="visible", timeout=1500)
+    except Exception:
+        return
+    page.locator(".jp-Dialog .jp-mod-accept").first.click()
 
 
 def _wait_kernel_idle(page, timeout_ms: float) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(
-        """() => {
-            const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
-            if (s && s.getAttribute('data-status')) return s.getAttribute('data-status') === 'idle';
-            const t = document.querySelector('.jp-StatusBar-TextItem');
-            return !!t;
-        }""",
-        timeout=timeout_ms,
+    page.wait_for_selector(
+        f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms
     )
 
 
@@ -167,7 +209,8 @@ def error_outputs(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [
         el.inner_text()[:2000]
         for el in page.locator(
-            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .ng-error"
+            f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+            f"{PANEL} .ng-error"
         ).all()
         if el.inner_text().strip()
     ]
