@@ -69,7 +69,12 @@ from fractions import Fraction
 from functools import cache
 
 from .._numbers import Number, format_number
-from ..bargaining import BargainingProblem, bargaining_solutions, threat_point_effect
+from ..bargaining import (
+    BargainingProblem,
+    BargainingSolution,
+    bargaining_solutions,
+    threat_point_effect,
+)
 from ..offers import alternating_offers, linear_schedule
 from ..symbolic import Parameter
 from ._base import Analysis, Model, fmt
@@ -320,6 +325,23 @@ def offers(values: dict[str, Number]) -> tuple[object, Number, tuple[Number, Num
     return result, pie, (actual[0] / pie, actual[1] / pie)
 
 
+def package_of(solution: BargainingSolution) -> tuple[Number, Number]:
+    """The (tariff %, pledge $bn) of a solution: a mix of two packages is their weighted
+    average, which gives the same utilities because both are linear in the package."""
+    rate = sum(w * TARIFFS[k // len(PLEDGES)] for k, w in solution.mixture)
+    pledge = sum(w * PLEDGES[k % len(PLEDGES)] for k, w in solution.mixture)
+    return rate, pledge
+
+
+def _headline(nash: BargainingSolution) -> str:
+    rate, pledge = package_of(nash)
+    japan, us = nash.utilities
+    return (
+        f"Nash bargaining solution: a {float(rate):.3g}% tariff and a pledge of about "
+        f"${float(pledge):,.0f}bn (Japan {fmt(japan, '% of GDP')}, US {fmt(us, '$bn')} a year)."
+    )
+
+
 def _analyse(values: dict[str, Number]) -> Analysis:
     problem = _instantiate(values)
     solutions = bargaining_solutions(problem, power=values["power_japan"])
@@ -348,7 +370,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
             f"{result.agreement_round} with Japan getting {float(offered[0]):.0%} of the ${float(pie):.3g}bn "  # type: ignore[attr-defined]
             f"of yearly gains; the July deal gave Japan {float(actual[0]):.0%}."
         )
-    headline = nash.describe()
+    headline = _headline(nash)
     return Analysis(
         model="deal_bargaining",
         values=values,

@@ -58,7 +58,7 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 
-from .._numbers import Number
+from .._numbers import Number, format_number
 from ..linkage import Issue, LinkedNegotiation, gain_from_linkage, nash_package, pareto_packages
 from ..symbolic import Parameter
 from ._base import Analysis, Model
@@ -147,7 +147,10 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         values=values,
         game=talks,
         result=gain,
-        headline=f"Nash solution over packages: {linked.describe()}",
+        headline=(
+            f"Nash package: {linked.package.label()} (gains: Japan {format_number(linked.gains[0])}, "
+            f"US {format_number(linked.gains[1])} points)."
+        ),
         sentences=(gain.describe(),),
         classification=f"{talks.n_packages} packages, {len(frontier)} on the Pareto frontier",
         details=(),
