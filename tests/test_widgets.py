@@ -285,9 +285,29 @@ def test_primary_sliders_can_be_chosen_and_are_checked():
     with pytest.raises(ValueError, match="scenario"):
         APPS["deal_bargaining"](scenario="1999")
     started = APPS["tariff_standoff"](scenario="july-2025-deal")
-    assert started.values == MODELS["tariff_standoff"].values(
+    july = MODELS["tariff_standoff"].values(
         scenarios.load("july-2025-deal").values("tariff_standoff")
     )
+    assert started.values == july
+    assert started.scenario.value == "july-2025-deal"  # the dropdown says where it started
+    started.controls["tariff"].value = 40
+    assert started.scenario.value == ""  # a move leaves the scenario
+    started.reset()  # back to where this app started, not to the model's defaults
+    assert started.values == july and started.scenario.value == "july-2025-deal"
+
+
+def test_a_control_echoing_its_own_value_is_not_a_move():
+    app = APPS["tariff_standoff"]()
+    app.controls["tariff"].value = 30
+    assert app.change
+    before = (app.change, app.text)
+    app.scenario.value = "april-2025"
+    value = app.values["pass_through"]
+    # the browser sends back the float it was given, with float noise: the same value
+    app.controls["pass_through"].value = float(value) + 1e-12
+    assert app.values["pass_through"] == value
+    assert app.scenario.value == "april-2025"
+    assert "Loaded the scenario" in app.change and app.change != before[0]
 
 
 def test_the_standoff_finds_where_the_equilibrium_flips_once_the_sliders_rest():

@@ -371,6 +371,7 @@ class App:
                 )
         self.primary = chosen or names[:5]
         self._scenarios = self._scenario_values()
+        self._start_scenario = scenario
         self.values: dict[str, Number] = self.model.defaults
         if scenario is not None:
             if scenario not in self._scenarios:
@@ -413,6 +414,8 @@ class App:
         self._idle_jobs: list[Callable[[], None]] = []
         self._idle_handle: Any = None
         self._build()
+        if scenario is not None:
+            self._set_scenario_quietly(scenario)
         for control in self.controls.values():
             control.observe(self._on_control, names="value")
         self.update()
@@ -545,7 +548,10 @@ class App:
                 control.value = int(value) if isinstance(control, w.IntSlider) else float(value)
 
     def reset(self) -> None:
-        """Every control back to the model's default value."""
+        """Every control back to where the app started: its scenario, or the model's defaults."""
+        if self._start_scenario is not None:
+            self.load_scenario(self._start_scenario)
+            return
         self._set_scenario_quietly("")
         self.set_values(self.model.defaults, "Reset to the default values.")
 
@@ -579,7 +585,10 @@ class App:
     def _on_control(self, change: Mapping[str, Any]) -> None:
         if self._holding:
             return
-        self._moved = self._names_of[id(change["owner"])]
+        name = self._names_of[id(change["owner"])]
+        if self._read(name) == self.values.get(name):
+            return  # the front end echoing the value it was given: not a move
+        self._moved = name
         if self.scenario.value:
             self._set_scenario_quietly("")
         self.update()
