@@ -144,6 +144,18 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "accusation_cost": "a",
+    "accusation_gain": "b",
+    "false_accusation_cost": "f",
+    "weak_yen_loss": "L",
+    "weak_yen_gain": "g",
+    "caught_penalty": "P",
+    "unfair_accusation_harm": "h",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
+
 
 @cache
 def currency_claims() -> ParametricGame:

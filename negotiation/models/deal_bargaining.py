@@ -252,6 +252,27 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "japan_loss": r"\lambda",
+    "imports": "M",
+    "pass_through": r"\phi",
+    "pledge_cost": "c",
+    "pledge_value": "v",
+    "no_deal_tariff": "r_0",
+    "no_deal_cost_japan": "e_J",
+    "no_deal_cost_us": "e_{US}",
+    "card_japan": r"\kappa_J",
+    "card_us": r"\kappa_{US}",
+    "power_japan": r"\beta",
+    "gdp_dollars": "G",
+    "patience_japan_start": r"\delta_J^{0}",
+    "patience_japan_end": r"\delta_J^{1}",
+    "patience_us_start": r"\delta_{US}^{0}",
+    "patience_us_end": r"\delta_{US}^{1}",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
+
 
 def _utilities(values: dict[str, Number], rate: Number, pledge: Number) -> tuple[Number, Number]:
     lam, M, phi = values["japan_loss"], values["imports"], values["pass_through"]

@@ -165,6 +165,21 @@ PARAMETERS: tuple[Parameter, ...] = (
         source="assumption",
     ),
 )
+
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "deal_rate": "d",
+    "snapback_rate": "s",
+    "imports": "M",
+    "pass_through": r"\phi",
+    "japan_loss": r"\lambda",
+    "compliance_cost": "k",
+    "compliance_value": "V",
+    "snapback_cost": "f",
+    "punishment_quarters": "n",
+    "discount": r"\delta",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 _STAGE = tuple(p for p in PARAMETERS if p.name not in ("punishment_quarters", "discount"))
 
 

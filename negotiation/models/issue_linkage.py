@@ -107,6 +107,7 @@ PARAMETERS: tuple[Parameter, ...] = tuple(
         step=Fraction(1, 2),
         description=f"{'Japan' if side == 'japan' else 'US'} weight on {ISSUES[k].name}",
         source="assumption",
+        latex=rf"w^{{{'J' if side == 'japan' else 'US'}}}_{{\text{{{key}}}}}",
     )
     for side in ("japan", "us")
     for k, key in enumerate(_KEYS)

@@ -149,6 +149,19 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "imports_us": "M_1",
+    "imports_japan": "M_2",
+    "pass_through": r"\phi_1",
+    "pass_through_japan": r"\phi_2",
+    "supply_elasticity_japan": r"\sigma_1",
+    "supply_elasticity_us": r"\sigma_2",
+    "reciprocity_us": r"\rho_1",
+    "reciprocity_japan": r"\rho_2",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
+
 
 @cache
 def tariff_ladder() -> ParametricGame:
@@ -231,5 +244,5 @@ MODEL = Model(
     build=tariff_ladder,
     instantiate=_instantiate,
     analyse_values=_analyse,
-    summary="Each side picks a tariff from 0% to 30%: best-response functions, iterated dominance, Nash tariffs versus free trade.",
+    summary="Each side picks a tariff from 0% to 25%: best-response functions, iterated dominance, Nash tariffs versus free trade.",
 )

@@ -188,6 +188,22 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "tariff": "t",
+    "deal_rate": "d",
+    "imports": "M",
+    "pass_through": r"\phi",
+    "japan_loss": r"\lambda",
+    "retaliation_value": "g",
+    "war_cost_japan": "w",
+    "concession_cost": "k",
+    "concession_value": "V",
+    "retaliation_damage": "D",
+    "war_cost_us": "W",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
+
 UNITS = ("$bn", "% of GDP")
 
 

@@ -282,6 +282,29 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
+# The short letters of the formulas in the module docstring, for typesetting.
+_LETTERS = {
+    "tariff": "t",
+    "deal_rate": "d",
+    "imports": "M",
+    "pass_through": r"\phi",
+    "japan_loss": r"\lambda",
+    "concession_cost": "k",
+    "concession_value": "V",
+    "retaliation_value": "g",
+    "war_cost_japan": "w",
+    "retaliation_damage": "D",
+    "war_cost_us": "W",
+    "selling_cost": "S",
+    "walk_back_cost": r"\rho",
+    "yield_cost": "Y",
+    "stress_probability": r"\pi",
+    "stress_cost_japan": "X",
+    "stress_cost_us": "Z",
+    "back_down_cost": "B",
+}
+PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
+
 
 @cache
 def treasury_leverage() -> GameTree:

@@ -19,18 +19,7 @@ from ..models import Analysis
 from ..symbolic import mixed_closed_form
 from ._normal_form import NormalFormApp
 
-__all__ = ["LETTERS", "CurrencyClaimsApp"]
-
-#: The letters the model's docstring uses for its parameters.
-LETTERS: dict[str, str] = {
-    "accusation_cost": "a",
-    "accusation_gain": "b",
-    "false_accusation_cost": "f",
-    "weak_yen_loss": "L",
-    "weak_yen_gain": "g",
-    "caught_penalty": "P",
-    "unfair_accusation_harm": "h",
-}
+__all__ = ["CurrencyClaimsApp"]
 
 
 class CurrencyClaimsApp(NormalFormApp):
@@ -43,7 +32,7 @@ class CurrencyClaimsApp(NormalFormApp):
     def _build_outputs(self) -> list[Any]:
         outputs = super()._build_outputs()
         form = mixed_closed_form(self.model.build())
-        short = {p.symbol: sympy.Symbol(LETTERS.get(p.name, p.name)) for p in self.model.parameters}
+        short = {p.symbol: sympy.Symbol(p.latex) for p in self.model.parameters}
         self._p_symbols = sorted(form.p.free_symbols, key=str)
         self._q_symbols = sorted(form.q.free_symbols, key=str)
         self._p_latex = sympy.latex(form.p.xreplace(short))
@@ -59,7 +48,7 @@ class CurrencyClaimsApp(NormalFormApp):
 
         def given(symbols: list[Any]) -> str:
             return ", ".join(
-                f"{LETTERS.get(str(s), str(s))} = {format_number(self.values[str(s)])}"
+                f"{self.model.parameter(str(s)).latex} = {format_number(self.values[str(s)])}"
                 for s in symbols
             )
 
