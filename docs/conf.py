@@ -75,7 +75,7 @@ nitpick_ignore_regex = [
 ]
 # Modules that docstrings already mention but that are still being written: shown as
 # code until they exist (then they resolve like any other module; remove them here).
-negotiation_pending_modules = ["negotiation.widgets"]
+negotiation_pending_modules: list[str] = []
 
 # -- MyST and MyST-NB ------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "substitution", "fieldlist"]

@@ -43,7 +43,7 @@ class PackagesArtists(LiveArtists):
         The Pareto frontier of packages.
     status_quo, separate, linked : Line2D
         The status quo, the issue-by-issue outcome and the Nash package.
-    arrow : Quiver
+    arrow : matplotlib.quiver.Quiver
         From the issue-by-issue outcome towards the Nash package: the gain from linkage
         (``gain_arrow`` holds its two ends).
     """
