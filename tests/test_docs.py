@@ -303,4 +303,9 @@ def test_readme_binder_badge_opens_the_start_here_notebook() -> None:
         r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?urlpath=lab/tree/lessons/00-start-here\.ipynb",
         urls[0],
     ), urls[0]
-    assert (ROOT / "lessons" / "00-start-here.ipynb").exists()
+    start_here = (ROOT / "lessons" / "00-start-here.ipynb").read_text(encoding="utf-8")
+    # the start-here notebook shows students the same link (it cannot read the README)
+    assert urls[0] in start_here, "lessons/00-start-here.ipynb does not show the README's link"
+    owner = urls[0].split("/")[5]
+    owners = set(re.findall(r"mybinder\.org/v2/gh/([^/]+)/", start_here))
+    assert owners == {owner}, f"lessons/00-start-here.ipynb names {owners}, the README {owner!r}"
