@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 from ._numbers import Number, format_number, parse_number, to_exact
@@ -161,7 +162,13 @@ class NumberQuestion(Question):
     def answer_text(self) -> str:
         exact = format_number(self.answer)
         approx = f"{float(self.answer):.4g}"
-        text = exact if exact == approx or "/" not in exact else f"{exact} (about {approx})"
+        short = f"{float(self.answer):.6g}"
+        if exact == approx or "/" not in exact:
+            text = exact
+        elif Fraction(short) == self.answer:  # a short decimal, exactly: 7/20 = 0.35
+            text = f"{exact} = {short}"
+        else:
+            text = f"{exact} (about {approx})"
         return f"{text} {self.unit}".strip()
 
     def _allowed(self) -> float:

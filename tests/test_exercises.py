@@ -102,3 +102,17 @@ def test_choices_explain_the_misconception():
 def test_bad_questions(make, error, message):
     with pytest.raises(error, match=message):
         make()
+
+
+@pytest.mark.parametrize(
+    ("answer", "unit", "shown"),
+    [
+        (Fraction(2, 3), "", "2/3 (about 0.6667)"),  # a repeating decimal is only approximate
+        (Fraction(7, 20), "", "7/20 = 0.35"),  # a short decimal is shown as equal
+        (Fraction(1776, 125), "%", "1776/125 = 14.208 %"),
+        (Fraction(12, 1), "$bn", "12 $bn"),
+        (Fraction(1, 7000), "", "0.0001429"),  # a large denominator: a decimal only
+    ],
+)
+def test_the_answer_is_shown_exactly_and_as_a_decimal(answer, unit, shown):
+    assert NumberQuestion("?", answer, unit=unit).answer_text() == shown
