@@ -33,6 +33,7 @@ References
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -415,33 +416,41 @@ class Solution:
 def _best_response_gaps(
     game: BimatrixGame, x: Sequence[Number], y: Sequence[Number]
 ) -> tuple[list[Any], list[Any]]:
-    """Payoff of each pure strategy against the other's mix, for both players."""
-    m, n = game.shape
-    if (
-        game.A_exact is not None
-        and game.B_exact is not None
-        and all(isinstance(v, Fraction) for v in (*x, *y))
-    ):
-        A, B = game.A_exact, game.B_exact
-        row_values = [
-            sum((A[i][j] * y[j] for j in range(n) if y[j]), Fraction(0)) for i in range(m)
-        ]
-        col_values = [
-            sum((x[i] * B[i][j] for i in range(m) if x[i]), Fraction(0)) for j in range(n)
-        ]
-        return row_values, col_values
+    """Payoff of each pure strategy against the other's mix, for both players (floats)."""
     xf = np.array([float(v) for v in x])
     yf = np.array([float(v) for v in y])
     return list(game.A @ yf), list(xf @ game.B)
+
+
+def _integers(values: Sequence[Fraction]) -> tuple[list[int], int]:
+    """Fractions as integers over one common denominator: ``(numerators, denominator)``."""
+    d = 1
+    for v in values:
+        d = math.lcm(d, v.denominator)
+    return [v.numerator * (d // v.denominator) for v in values], d
 
 
 def _mutual_best_responses(
     game: BimatrixGame, row: Sequence[Number], col: Sequence[Number], tol: float
 ) -> tuple[bool, Number, Number]:
     """Whether ``(row, col)`` are best responses to each other, and each side's best payoff."""
+    A, B = game.A_exact, game.B_exact
+    if A is not None and B is not None and all(isinstance(v, Fraction) for v in (*row, *col)):
+        # exact, in integers over common denominators (a Fraction per product is slow)
+        m, n = game.shape
+        a, da = _integers([v for r in A for v in r])
+        b, db = _integers([v for r in B for v in r])
+        x, dx = _integers(row)  # type: ignore[arg-type]
+        y, dy = _integers(col)  # type: ignore[arg-type]
+        rv = [sum(a[i * n + j] * y[j] for j in range(n) if y[j]) for i in range(m)]
+        cv = [sum(b[i * n + j] * x[i] for i in range(m) if x[i]) for j in range(n)]
+        top_r, top_c = max(rv), max(cv)
+        ok = all(rv[i] == top_r for i in range(m) if x[i]) and all(
+            cv[j] == top_c for j in range(n) if y[j]
+        )
+        return ok, Fraction(top_r, da * dy), Fraction(top_c, db * dx)
     row_values, col_values = _best_response_gaps(game, row, col)
-    exact = all(isinstance(v, Fraction) for v in (*row_values, *col_values))
-    slack = 0 if exact else tol * (1 + max(np.abs(game.A).max(), np.abs(game.B).max()))
+    slack = tol * (1 + max(np.abs(game.A).max(), np.abs(game.B).max()))
     best_r, best_c = max(row_values), max(col_values)
     ok = all(row_values[i] >= best_r - slack for i, p in enumerate(row) if p > 0) and all(
         col_values[j] >= best_c - slack for j, q in enumerate(col) if q > 0
@@ -496,13 +505,12 @@ def _make_equilibrium(
 
 
 def _sort_key(e: Equilibrium) -> tuple[Any, ...]:
-    x, y = e.strategies
     return (
         len(e.row_support) + len(e.col_support),
         e.row_support,
         e.col_support,
-        tuple(-float(v) for v in x),
-        tuple(-float(v) for v in y),
+        tuple((-e.row).tolist()),
+        tuple((-e.col).tolist()),
     )
 
 

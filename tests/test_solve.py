@@ -402,3 +402,20 @@ def test_low_rank_payoffs_from_separable_formulas():
     A = [[(i - 2) ** 2 - j + i * j for j in range(5)] for i in range(5)]
     B = [[-((j - 3) ** 2) + i + 2 * i * j for j in range(5)] for i in range(5)]
     assert strategy_pairs(solve(BimatrixGame(A, B))) == extreme_equilibria(A, B)
+
+
+def test_exact_strategies_are_checked_exactly_not_within_a_tolerance():
+    # Matching pennies with one payoff off by 10**-12: the float check (tolerance 1e-9)
+    # cannot tell the difference, the exact check must (the mix 1/2, 1/2 is no longer
+    # optimal for the column player).
+    eps = F(1, 10**12)
+    g = BimatrixGame([[1, -1], [-1, 1]], [[-1, 1], [1 + eps, -1]])
+    half = (F(1, 2), F(1, 2))
+    assert is_equilibrium(g, (0.5, 0.5), (0.5, 0.5))  # floats: within the tolerance
+    assert not is_equilibrium(g, half, half)  # exactly: not an equilibrium
+    (e,) = solve(g).equilibria
+    assert is_equilibrium(g, *e.strategies)
+    # column indifferent: -p + (1 + eps)(1 - p) = 2p - 1, so p = (2 + eps) / (4 + eps)
+    p = (2 + eps) / (4 + eps)
+    assert e.row_exact == (p, 1 - p) and e.col_exact == half
+    assert e.payoffs_exact == (0, 2 * p - 1)
