@@ -119,6 +119,8 @@ def test_backward_induction_agrees_with_brute_force(tree):
     assert set(sol.payoff_set) == {value(tree, p) for p in reference}
     for eq in sol:
         assert eq.payoffs == value(tree, dict(eq.choices))
+    # first() takes its own short cut (no listing): it must still be one of them
+    assert dict(sol.first().choices) in reference
 
 
 @given(small_trees)

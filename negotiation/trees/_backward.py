@@ -28,6 +28,7 @@ ten times faster than Fractions for integer payoffs.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Mapping
 from fractions import Fraction
 from itertools import product
@@ -142,6 +143,12 @@ def value_sets(num: NumericTree, behaviour: Behaviour | None = None, root: int =
                 if len(optimal) == 1:
                     only[k] = optimal[0]
                     continue
+                # A tie between children with one profile each: one profile per best action.
+                tied: ValueSet = {}
+                for v in optimal:
+                    tied[v] = tied.get(v, 0) + 1  # type: ignore[index, arg-type]
+                out[k] = tied
+                continue
             elif node_kind != decision_kind:
                 only[k] = expectation(vecs, k, num)
                 continue
@@ -226,33 +233,37 @@ def _decision(sets: list[ValueSet], i: int, only: int | None) -> ValueSet:
             if (only is None or a == only) and v[i] == best:
                 result[v] = result.get(v, 0) + together
         return result
-    # S_b(x): how many profiles of child b's subgame give the mover at most x. Each
-    # child's counts are first summed by the mover's payoff, so S_b is a short sum.
-    by_payoff: list[dict[Any, int]] = []
+    # S_b(x): how many profiles of child b's subgame give the mover at most x, by
+    # bisection in b's sorted payoffs to the mover, with running totals of the counts.
+    keys: list[Any] = []
+    totals: list[list[int]] = []
     for other in sets:
         agg: dict[Any, int] = {}
         for w, c in other.items():
             agg[w[i]] = agg.get(w[i], 0) + c
-        by_payoff.append(agg)
-    cache: dict[Any, list[int]] = {}
-
-    def at_most_each(x: Any) -> list[int]:
-        if x not in cache:
-            cache[x] = [sum(c for y, c in agg.items() if y <= x) for agg in by_payoff]
-        return cache[x]
-
-    candidates = range(len(sets)) if only is None else (only,)
-    for a in candidates:
+        ordered = sorted(agg)
+        running, acc = [0], 0
+        for x in ordered:
+            acc += agg[x]
+            running.append(acc)
+        keys.append(ordered)
+        totals.append(running)
+    n = len(sets)
+    others_given: dict[tuple[int, Any], int] = {}  # the product over b != a, by (a, x)
+    for a in range(n) if only is None else (only,):
         for v, cnt in sets[a].items():
-            counts = at_most_each(v[i])
-            total = cnt
-            for b, s in enumerate(counts):
-                if b != a:
-                    total *= s
-                    if not total:
-                        break
-            if total:
-                result[v] = result.get(v, 0) + total
+            x = v[i]
+            others = others_given.get((a, x))
+            if others is None:
+                others = 1
+                for b in range(n):
+                    if b != a:
+                        others *= totals[b][bisect_right(keys[b], x)]
+                        if not others:
+                            break
+                others_given[(a, x)] = others
+            if others:
+                result[v] = result.get(v, 0) + cnt * others
     return result
 
 

@@ -341,50 +341,50 @@ class SubgamePerfectSolution:
         num, values = self._num, self._values
         only = values.only
         kinds, children, paths, actions = num.kind, num.children, num.paths, num.actions
-        choices: dict[Path, str] = {}
-        if self.count == 1:
-            # No ties anywhere: each decision node's one value comes from one child.
-            decision = GameTree.DECISION
-            for k, kind in enumerate(kinds):
-                if kind == decision:
-                    below = [only[c] for c in children[k]]
-                    choices[paths[k]] = actions[k][below.index(only[k])]
-            return choices
-        root = values[0]
-        assert root is not None
-        stack: list[tuple[int, Vec]] = [(0, next(iter(root)))]
-        while stack:
-            k, v = stack.pop()
-            kind = kinds[k]
-            if kind == GameTree.TERMINAL:
-                continue
-            ch = children[k]
-            below = [only[c] for c in ch]
-            if None not in below:  # no ties below: each child has its one value
-                if kind == GameTree.DECISION:
-                    choices[paths[k]] = actions[k][below.index(v)]
-                stack.extend(zip(ch, below, strict=True))  # type: ignore[arg-type]
-                continue
-            sets: list[ValueSet] = [values[c] for c in ch]  # type: ignore[misc]
-            if kind == GameTree.CHANCE:
-                combo = next(
-                    c for c in product(*(s.keys() for s in sets)) if expectation(c, k, num) == v
-                )
-                stack.extend(zip(ch, combo, strict=True))
-                continue
-            i = num.owner[k]
-            for a in range(len(ch)):
-                if v not in sets[a]:
+        decision = GameTree.DECISION
+        picked: dict[int, int] = {}
+        # A node with a single value has a single subgame-perfect continuation (its
+        # subgame's count is 1, so each child's is too): its one value comes from one
+        # child, whatever is asked of the node above. No search needed there.
+        for k, kind in enumerate(kinds):
+            if kind == decision and only[k] is not None:
+                picked[k] = [only[c] for c in children[k]].index(only[k])
+        if self.count > 1:
+            # Elsewhere, top down from the first root value: at each node the first
+            # action (below chance nodes the first combination of values) consistent
+            # with the value to reach. Children with a single value were done above.
+            sets: list[Any] = values.sets
+            single: list[Any] = only
+            owner = num.owner
+            root = values[0]
+            assert root is not None
+            stack: list[tuple[int, Vec]] = [(0, next(iter(root)))]
+            while stack:
+                k, v = stack.pop()
+                ch = children[k]
+                if kinds[k] != decision:
+                    choices_below = ((single[c],) if single[c] is not None else sets[c] for c in ch)
+                    combo = next(c for c in product(*choices_below) if expectation(c, k, num) == v)
+                    stack.extend(
+                        (c, w) for c, w in zip(ch, combo, strict=True) if single[c] is None
+                    )
                     continue
-                targets = [
-                    next((w for w in sets[b] if w[i] <= v[i]), None) if b != a else v
-                    for b in range(len(ch))
-                ]
-                if None not in targets:
-                    choices[paths[k]] = actions[k][a]
-                    stack.extend(zip(ch, targets, strict=True))  # type: ignore[arg-type]
-                    break
-        return choices
+                # The first action with value v; every other child is then played with
+                # its first value that gives the mover at most v (one exists, as v is a
+                # subgame-perfect value of this node).
+                i = owner[k]
+                x = v[i]
+                a = next(
+                    a
+                    for a, c in enumerate(ch)
+                    if (single[c] == v if single[c] is not None else v in sets[c])
+                )
+                picked[k] = a
+                for b, c in enumerate(ch):
+                    if single[c] is None:
+                        w = v if b == a else next(w for w in sets[c] if w[i] <= x)
+                        stack.append((c, w))
+        return {paths[k]: actions[k][a] for k, a in sorted(picked.items())}
 
     def _make(self, picks: list[tuple[int, int]]) -> SubgamePerfectEquilibrium:
         num = self._num
