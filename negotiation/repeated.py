@@ -57,6 +57,9 @@ References
    *Activity Analysis of Production and Allocation*, Wiley, 1951.
 .. [TaylorJonker1978] P. D. Taylor and L. B. Jonker, "Evolutionarily stable strategies
    and game dynamics", *Mathematical Biosciences* 40, 145-156, 1978.
+.. [HofbauerSorinViossat2009] J. Hofbauer, S. Sorin and Y. Viossat, "Time average
+   replicator and best-reply dynamics", *Mathematics of Operations Research* 34(2),
+   263-269, 2009.
 .. [Fudenberg1998] D. Fudenberg and D. K. Levine, *The Theory of Learning in Games*,
    MIT Press, 1998.
 """
@@ -971,9 +974,10 @@ def replicator_dynamics(
 ) -> LearningTrajectory:
     """Two-population replicator dynamics (Taylor and Jonker 1978): strategies that do better spread.
 
-    A wrapper over nashpy's ``Game.asymmetric_replicator_dynamics``: the share of a
-    strategy grows at a rate equal to how much better than average it does against
-    the other population.
+    The share of a strategy grows at a rate equal to how much better than average
+    it does against the other population:
+    :math:`\\dot x_i = x_i\\,((Ay)_i - x^\\top A y)` and
+    :math:`\\dot y_j = y_j\\,((B^\\top x)_j - x^\\top B y)`.
 
     Parameters
     ----------
@@ -982,11 +986,25 @@ def replicator_dynamics(
         Initial shares of the row and column populations (default uniform). Must be
         strictly positive: a strategy with share 0 never appears.
     time : array_like, optional
-        Increasing times at which to report the shares (default ``linspace(0, 10, 1000)``).
+        Increasing times at which to report the shares (default ``linspace(0, 10, 1000)``);
+        the initial shares are those at the first time.
 
     Returns
     -------
     LearningTrajectory
+
+    Notes
+    -----
+    The shares are integrated in logarithms: with :math:`x_i \\propto e^{u_i}` the
+    dynamics are exactly :math:`\\dot u = Ay` and :math:`\\dot v = B^\\top x` (each
+    side's cumulative payoffs, as in [HofbauerSorinViossat2009]_), a smooth system
+    whose speed is bounded by the payoffs. Shares computed from it are positive and
+    sum to 1 whatever the step, where integrating the shares themselves (as nashpy's
+    ``asymmetric_replicator_dynamics`` does with ``odeint``) can step outside the
+    simplex and blow up when payoffs are large: with the tariff ladder's payoffs
+    (billions of dollars) its shares reached :math:`10^{298}` by time 10 when we
+    measured it (nashpy 0.0.43). The
+    integrator is SciPy's DOP853 with relative tolerance :math:`10^{-10}`.
 
     Examples
     --------
@@ -995,6 +1013,8 @@ def replicator_dynamics(
     >>> print(replicator_dynamics(pd).describe())
     After time 10 of replicator dynamics: Japan D 1.00, C 0.00; US D 1.00, C 0.00.
     """
+    from scipy.integrate import solve_ivp
+
     stage = _check_game(stage, "replicator_dynamics")
     m, n = stage.shape
     x = _interior(x0, m, "x0")
@@ -1007,16 +1027,39 @@ def replicator_dynamics(
             raise ValueError(
                 f"time must be an increasing 1-D array of at least two finite times, got {time!r}"
             )
-    xs, ys = stage.to_nashpy().asymmetric_replicator_dynamics(x0=x, y0=y, timepoints=t)
+    A, BT = stage.A, stage.B.T
+
+    def cumulative_payoffs(_: float, z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return np.concatenate((A @ _shares(z[m:]), BT @ _shares(z[:m])))
+
+    solution = solve_ivp(
+        cumulative_payoffs,
+        (t[0], t[-1]),
+        np.concatenate((np.log(x), np.log(y))),
+        method="DOP853",
+        t_eval=t,
+        rtol=1e-10,
+        atol=1e-10,
+    )
+    if not solution.success:  # pragma: no cover - a smooth, bounded system
+        raise RuntimeError(f"replicator dynamics: the integrator failed ({solution.message})")
+    z = solution.y.T
     return LearningTrajectory(
         method="replicator dynamics",
         time=t,
-        row=np.asarray(xs, dtype=float),
-        col=np.asarray(ys, dtype=float),
+        row=_shares(z[:, :m]),
+        col=_shares(z[:, m:]),
         row_labels=stage.row_labels,
         col_labels=stage.col_labels,
         players=stage.players,
     )
+
+
+def _shares(u: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Shares proportional to ``exp(u)`` along the last axis (without overflow)."""
+    e = np.exp(u - u.max(axis=-1, keepdims=True))
+    out: npt.NDArray[np.float64] = e / e.sum(axis=-1, keepdims=True)
+    return out
 
 
 def _interior(value: Any, size: int, what: str) -> npt.NDArray[np.float64]:

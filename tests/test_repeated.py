@@ -302,6 +302,54 @@ def test_replicator_dynamics():
     assert len(custom.time) == 11
 
 
+def test_replicator_dynamics_matches_the_closed_form_of_a_constant_advantage():
+    # When a strategy earns exactly 1 more than the other whatever the opponent does,
+    # x2/x1 grows as e^t (logistic growth), for both populations.
+    g = BimatrixGame([[0, 0], [1, 1]], [[0, 2], [0, 2]])
+    t = np.linspace(0, 5, 51)
+    traj = replicator_dynamics(g, x0=(0.9, 0.1), y0=(0.8, 0.2), time=t)
+    assert np.allclose(traj.row[:, 1] / traj.row[:, 0], (0.1 / 0.9) * np.exp(t), rtol=1e-8)
+    assert np.allclose(traj.col[:, 1] / traj.col[:, 0], (0.2 / 0.8) * np.exp(2 * t), rtol=1e-8)
+
+
+def test_replicator_dynamics_conserves_the_constant_of_motion_of_matching_pennies():
+    # In a zero-sum game with an interior equilibrium (x*, y*), sum x*_i log x_i +
+    # sum y*_j log y_j is constant along the orbits (Hofbauer and Sigmund 1998, on
+    # bimatrix games), which are closed cycles around the equilibrium.
+    mp = BimatrixGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    traj = replicator_dynamics(mp, x0=(0.2, 0.8), y0=(0.7, 0.3), time=np.linspace(0, 200, 2001))
+    h = 0.5 * np.log(traj.row).sum(axis=1) + 0.5 * np.log(traj.col).sum(axis=1)
+    assert np.ptp(h) < 1e-7
+    assert traj.row[:, 0].min() < 0.21 and traj.row[:, 0].max() > 0.79  # it cycles
+
+
+def test_replicator_dynamics_agrees_with_nashpy_where_nashpy_is_accurate():
+    t = np.linspace(0, 10, 101)
+    ours = replicator_dynamics(PD, x0=(0.7, 0.3), y0=(0.4, 0.6), time=t)
+    xs, ys = PD.to_nashpy().asymmetric_replicator_dynamics(
+        x0=np.array([0.7, 0.3]), y0=np.array([0.4, 0.6]), timepoints=t
+    )
+    assert np.allclose(ours.row, xs, atol=1e-6) and np.allclose(ours.col, ys, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["tariff_ladder", "tariff_standoff", "deal_compliance"])
+def test_replicator_shares_stay_on_the_simplex_with_large_payoffs(name):
+    # nashpy's odeint integration of these games leaves the simplex (shares below 0,
+    # sums far from 1, up to 1e298 for the ladder); the shares here cannot.
+    from negotiation.models import MODELS
+
+    model = MODELS[name]
+    game = model.instantiate(model.defaults)
+    traj = replicator_dynamics(game, time=np.linspace(0, 300, 301))
+    for shares in (traj.row, traj.col):
+        assert np.all(shares >= 0)
+        assert np.allclose(shares.sum(axis=1), 1, atol=1e-12)
+    # and a strictly dominated strategy dies out (Samuelson and Zhang 1992)
+    for i in range(game.shape[0]):
+        if any(np.all(game.A[k] > game.A[i]) for k in range(game.shape[0])):
+            assert traj.row[-1, i] < 1e-6
+
+
 # --- bad input --------------------------------------------------------------------------
 
 
