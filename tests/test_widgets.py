@@ -329,6 +329,60 @@ def test_the_standoff_finds_where_the_equilibrium_flips_once_the_sliders_rest():
     assert flips and "Where it flips" in text and "ng-regime" in text
 
 
+def _structure_by_solve(app):
+    """Which pure profiles are equilibria at the app's current values, and whether a mix is."""
+    solution = solve(MODELS["tariff_standoff"].at(app.values))
+    game = solution.game
+    pure = {
+        (game.row_labels[e.row_support[0]], game.col_labels[e.col_support[0]])
+        for e in solution.equilibria
+        if e.is_pure
+    }
+    return pure, any(not e.is_pure for e in solution.equilibria)
+
+
+def test_the_standoff_map_follows_the_sliders_and_agrees_with_solve():
+    app = APPS["tariff_standoff"]()
+    view = app.figures["equilibrium_map"]
+    artists = view.artists
+    assert (app.map_result.x.name, app.map_result.y.name) == ("tariff", "concession_value")
+    assert app.map_is_current and view.png.startswith(b"\x89PNG")
+
+    def region_here():
+        result = app.map_result
+        x, y = (float(v[0]) for v in artists.marker.get_data())
+        assert (x, y) == (float(app.values[result.x.name]), float(app.values[result.y.name]))
+        s = result.structure(*result.nearest(x, y))
+        return set(s.pure_labels), s.mixed
+
+    for tariff, value in ((10, 0), (24, 5), (30, 40), (50, 60), (50, 0)):
+        with app.hold():
+            app.controls["tariff"].value = tariff
+            app.controls["concession_value"].value = value
+        assert region_here() == _structure_by_solve(app), (tariff, value)
+    before = view.png
+    app.controls["tariff"].value = 20
+    assert view.png != before  # the point moved in the picture too
+
+    # another slider: the regions are stale until the sliders rest, then redrawn
+    app.controls["war_cost_us"].value = app.controls["war_cost_us"].max
+    assert not app.map_is_current and "redrawn" in app.map_status.value
+    app.settle()
+    assert app.map_is_current and app.map_status.value == ""
+    assert float(app.map_result.fixed["war_cost_us"]) == app.controls["war_cost_us"].max
+    assert "war_cost_us" in artists.ax.get_title()
+    assert region_here() == _structure_by_solve(app)
+
+    # other axes: a new figure; the same slider twice is refused inside the app
+    app.map_y.value = "retaliation_damage"
+    assert app.map_result.y.name == "retaliation_damage" and app.error == ""
+    assert app.figures["equilibrium_map"].widget in app.map_box.children
+    app.map_x.value = "retaliation_damage"
+    assert "two different sliders" in app.map_status.value
+    app.map_x.value = "tariff"
+    assert app.map_status.value == "" and app.map_result.x.name == "tariff"
+
+
 def test_the_treasury_app_reports_credibility_and_the_brinkmanship_window():
     app = APPS["treasury_leverage"]()
     assert "not credible" in app.threat.value

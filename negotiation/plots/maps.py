@@ -56,6 +56,30 @@ def _format(value: float) -> str:
     return format_number(float(value), digits=3)
 
 
+def _symbol(parameter: Any) -> str:
+    """The parameter as its axis label names it, in plain text: ``t``, ``φ`` or its name.
+
+    Plain text, not mathtext: the point's label is redrawn on every move, and
+    mathtext would double the time of that.
+    """
+    import re
+    import unicodedata
+
+    latex = str(parameter.latex)
+    if f"${latex}$" in parameter.label:
+        if re.fullmatch(r"[A-Za-z]", latex):
+            return latex
+        greek = re.fullmatch(r"\\([A-Za-z]+)", latex)
+        if greek:
+            name = greek.group(1)
+            case = "CAPITAL" if name[0].isupper() else "SMALL"
+            try:
+                return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+            except KeyError:
+                pass
+    return str(parameter.name)
+
+
 def _current_point(result: EquilibriumMap, current: Any) -> tuple[float, float]:
     x, y = result.x, result.y
     if current is None:
@@ -147,7 +171,7 @@ class EquilibriumMapArtists:
         self.marker_label.xy = (vx, vy)
         structure = self.result.structure(*self.result.nearest(vx, vy))
         self.marker_label.set_text(
-            f"{px.name} = {_format(vx)}, {py.name} = {_format(vy)}\n{_name(structure)}"
+            f"{_symbol(px)} = {_format(vx)}, {_symbol(py)} = {_format(vy)}\n{_name(structure)}"
         )
         # keep the label inside the axes: put it on the side with more room
         x0, x1, y0, y1 = self.result.extent
@@ -192,6 +216,34 @@ class EquilibriumMapArtists:
         self.ax.draw_artist(self.marker_label)
         canvas.blit(self.ax.bbox)
 
+    def dynamic_artists(self) -> list[Any]:
+        """What moves with the current point (for :class:`negotiation.widgets.FigureView`)."""
+        return [self.marker, self.marker_label]
+
+    def update(self, result: EquilibriumMap | None = None, current: Any = None) -> bool:
+        """Show ``result`` (if it is a new map) and move the point to ``current`` ``(x, y)``.
+
+        Returns whether the whole figure changed (``True`` after a new map), so a live
+        view knows to redraw more than the point.
+
+        Examples
+        --------
+        >>> from negotiation.symbolic import Parameter, ParametricGame, equilibrium_map
+        >>> a, b = Parameter("a", 1, -1, 1), Parameter("b", 1, -1, 1)
+        >>> g = ParametricGame([[a.symbol, 0], [0, 1]], [[b.symbol, 0], [0, 1]], [a, b])
+        >>> artists = draw_equilibrium_map(equilibrium_map(g, "a", "b", resolution=21))
+        >>> artists.update(current=(-0.5, 0.5)), artists.marker.get_data()
+        (False, ([-0.5], [0.5]))
+        """
+        changed = result is not None and result is not self.result
+        if changed:
+            assert result is not None
+            self.set_result(result)
+        if current is not None:
+            x, y = current
+            self.set_current(x, y)
+        return changed
+
     def set_result(self, result: EquilibriumMap) -> None:
         """Show a new map of the same two parameters (for example after a third parameter moved)."""
         from ..symbolic.maps import EquilibriumMap
@@ -204,6 +256,7 @@ class EquilibriumMapArtists:
                 f"{self.result.x.name!r} and {self.result.y.name!r}; draw a new figure instead"
             )
         self.result = result
+        self.ax.set_title(_title(result), fontsize=FONT_SIZE + 1)
         for artist in (*self.boundaries, *self.region_labels):
             artist.remove()
         if self.legend is not None:
@@ -437,6 +490,22 @@ def _extent(result: EquilibriumMap) -> tuple[float, float, float, float]:
     return float(xs[0] - dx), float(xs[-1] + dx), float(ys[0] - dy), float(ys[-1] + dy)
 
 
+def _title(result: EquilibriumMap) -> str:
+    """The game's title and the values of the parameters held fixed (those not at defaults)."""
+    pgame = result.pgame
+    title = pgame.title or f"Equilibria of {pgame.players[0]} vs {pgame.players[1]}"
+    changed = [
+        f"{k} = {format_number(v)}"
+        for k, v in result.fixed.items()
+        if v != pgame.parameter(k).default
+    ]
+    if changed:
+        title += "\n" + "\n".join(textwrap.wrap("with " + ", ".join(changed), 70))
+    elif result.fixed:
+        title += "\n(other parameters at their defaults)"
+    return title
+
+
 def draw_equilibrium_map(
     result: EquilibriumMap, current: Any = None, ax: Any = None
 ) -> EquilibriumMapArtists:
@@ -468,22 +537,11 @@ def draw_equilibrium_map(
         fig, ax = new_figure(8.0, 5.0 + 0.32 * (regions + 3))
     else:
         fig = ax.figure
-    pgame = result.pgame
-    title = pgame.title or f"Equilibria of {pgame.players[0]} vs {pgame.players[1]}"
-    changed = [
-        f"{k} = {format_number(v)}"
-        for k, v in result.fixed.items()
-        if v != pgame.parameter(k).default
-    ]
-    if changed:
-        title += "\n" + "\n".join(textwrap.wrap("with " + ", ".join(changed), 70))
-    elif result.fixed:
-        title += "\n(other parameters at their defaults)"
     style_axes(
         ax,
         "\n".join(textwrap.wrap(result.x.label, 70)),
         "\n".join(textwrap.wrap(result.y.label, 45)),
-        title,
+        _title(result),
     )
     ax.grid(False)
     image = ax.imshow(
@@ -506,6 +564,7 @@ def draw_equilibrium_map(
         markeredgewidth=2,
         linestyle="none",
         zorder=6,
+        clip_on=False,  # whole at the edge of the map (a slider at its end)
     )
     marker_label = ax.annotate(
         "",

@@ -7,6 +7,12 @@ which the equilibrium flips (:func:`negotiation.symbolic.regimes`) as a coloured
 strip with the current value marked. Those thresholds are exact (sympy) and take
 tens of milliseconds, so they are computed once the sliders rest and remembered
 per slider and position of the other sliders; the update itself never waits.
+
+Below, an equilibrium map (:func:`negotiation.symbolic.equilibrium_map`) over two
+sliders chosen in two menus (the tariff and the value of Japan's package at first)
+shows every region of the plane at once, with the current point on it. Moving one
+of those two sliders moves the point; moving another slider changes the regions,
+which are redrawn once the sliders rest.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ import ipywidgets as w
 
 from .._numbers import Number
 from ..models import Analysis
-from ..symbolic import Regimes, regimes
-from ._base import control_label, value_text
+from ..plots import draw_equilibrium_map
+from ..symbolic import EquilibriumMap, Regimes, equilibrium_map, regimes
+from ._base import FigureView, control_label, value_text
 from ._normal_form import NormalFormApp
 
 __all__ = ["TariffStandoffApp", "regime_strip_html"]
@@ -129,6 +136,9 @@ class TariffStandoffApp(NormalFormApp):
         "war_cost_japan",
     )
     payoff_units = ("$bn", "% of GDP")
+    #: The two sliders of the equilibrium map at first (across, up) and its grid size.
+    map_axes = ("tariff", "concession_value")
+    map_resolution = 121
 
     def _build_outputs(self) -> list[Any]:
         outputs = super()._build_outputs()
@@ -136,7 +146,107 @@ class TariffStandoffApp(NormalFormApp):
         self.flips.add_class("ng-flips")
         self._regimes: OrderedDict[tuple[Any, ...], Regimes] = OrderedDict()
         self._focus = self.primary[0]
-        return [*outputs, self.flips]
+        return [*outputs, self.flips, self._build_map()]
+
+    # --- the equilibrium map ----------------------------------------------------------
+    def _build_map(self) -> Any:
+        options = [(control_label(p).rsplit(" (", 1)[0], p.name) for p in self.model.parameters]
+        across, up = self.map_axes
+        self.map_x = w.Dropdown(options=options, value=across, description="Across")
+        self.map_y = w.Dropdown(options=options, value=up, description="Up")
+        for menu in (self.map_x, self.map_y):
+            menu.layout = w.Layout(width="360px", max_width="100%")
+            menu.observe(self._on_map_axes, names="value")
+        self.map_status = w.HTML("")
+        self.map_status.add_class("ng-map-status")
+        self.map_result: EquilibriumMap = self._compute_map(across, up)
+        self.figures["equilibrium_map"] = FigureView(
+            draw_equilibrium_map(self.map_result, current=self._map_point(across, up)),
+            max_width="720px",
+        )
+        self.map_box = w.VBox(
+            [
+                w.HTML(
+                    "<div class='ng-details'><b>The map.</b> Which equilibrium, for every "
+                    "pair of values of two sliders (the others as they are now).</div>"
+                ),
+                w.HBox([self.map_x, self.map_y], layout=w.Layout(flex_flow="row wrap")),
+                self.map_status,
+                self.figures["equilibrium_map"].widget,
+            ],
+            layout=w.Layout(width="100%"),
+        )
+        return self.map_box
+
+    def _map_point(self, x: str, y: str) -> tuple[float, float]:
+        return float(self.values[x]), float(self.values[y])
+
+    def _map_fixed(self, x: str, y: str) -> dict[str, Number]:
+        return {k: v for k, v in self.values.items() if k not in (x, y)}
+
+    def _compute_map(self, x: str, y: str) -> EquilibriumMap:
+        return equilibrium_map(
+            self.model.build(),
+            x,
+            y,
+            resolution=self.map_resolution,
+            fixed=self._map_fixed(x, y),
+        )
+
+    @property
+    def map_is_current(self) -> bool:
+        """Whether the map's regions are for the current values of the other sliders."""
+        r = self.map_result
+        return dict(r.fixed) == self._map_fixed(r.x.name, r.y.name)
+
+    def _show_map_point(self) -> None:
+        view = self.figures["equilibrium_map"]
+        x, y = self.map_result.x.name, self.map_result.y.name
+        if not self.map_is_current:
+            self.map_status.value = (
+                "<div class='ng-details' style='color:#666'>Another slider moved: the map is "
+                "being redrawn for its new value…</div>"
+            )
+            return
+        self.map_status.value = ""
+        point = self._map_point(x, y)
+        view.update((id(self.map_result), point), current=point)
+
+    def _redraw_map(self, x: str, y: str) -> None:
+        """Compute the map for the current values and show it (a new figure if the axes change)."""
+        result = self._compute_map(x, y)
+        old = self.figures["equilibrium_map"]
+        self.map_result = result
+        point = self._map_point(x, y)
+        if (old.artists.result.x.name, old.artists.result.y.name) == (x, y):
+            old.artists.update(result, point)
+            old.figure.set_layout_engine("constrained")  # the legend may have new entries
+            old.live = type(old.live)(old.artists)
+            old.show()
+            old.key = (id(result), point)
+        else:
+            import matplotlib.pyplot as plt
+
+            plt.close(old.figure)
+            view = FigureView(draw_equilibrium_map(result, current=point), max_width="720px")
+            self.figures["equilibrium_map"] = view
+            self.map_box.children = (*self.map_box.children[:-1], view.widget)
+            view.show()
+            view.key = (id(result), point)
+        self.map_status.value = ""
+
+    def _on_map_axes(self, change: Any) -> None:
+        x, y = self.map_x.value, self.map_y.value
+        if x == y:
+            self.map_status.value = (
+                "<div class='ng-details' style='color:#B00020'>Choose two different sliders "
+                "for the map.</div>"
+            )
+            return
+        try:
+            self._redraw_map(x, y)
+        except Exception as exc:  # shown in the app, never raised into the notebook
+            self._show_error(exc)
 
     def _key(self, name: str) -> tuple[Any, ...]:
         return (name, tuple(sorted((k, v) for k, v in self.values.items() if k != name)))
@@ -158,6 +268,7 @@ class TariffStandoffApp(NormalFormApp):
     def _refresh(self, analysis: Analysis) -> None:
         super()._refresh(analysis)
         self._show_flips()
+        self._show_map_point()
 
     def _show_flips(self) -> None:
         name = self._focus
@@ -218,11 +329,18 @@ class TariffStandoffApp(NormalFormApp):
         super().update()
 
     def _idle_work(self) -> list[Callable[[], None]]:
-        if self._key(self._focus) in self._regimes:
-            return []
+        jobs: list[Callable[[], None]] = []
+        if self._key(self._focus) not in self._regimes:
 
-        def job() -> None:
-            self.thresholds(self._focus)
-            self._show_flips()
+            def flips() -> None:
+                self.thresholds(self._focus)
+                self._show_flips()
 
-        return [job]
+            jobs.append(flips)
+        if not self.map_is_current:
+
+            def redraw() -> None:
+                self._redraw_map(self.map_result.x.name, self.map_result.y.name)
+
+            jobs.append(redraw)
+        return jobs
