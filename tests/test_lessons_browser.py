@@ -74,6 +74,10 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_moves_the_equilibrium(lab, bro
         panel = page.locator(PANEL)
         text = panel.locator(".ng-equilibrium-text").first
         text.wait_for(state="visible", timeout=60_000)
+        # Displaying the app sends the sliders' values to the browser and back: that echo
+        # is not a move, so "What changed" must not report one nobody made.
+        first_change = panel.locator(".ng-change").first.inner_text()
+        assert "stays at" not in first_change, f"{path.name}: {first_change}"
         slider = panel.locator(".widget-slider .noUi-handle").first
         slider.scroll_into_view_if_needed()
         before = text.inner_text()
@@ -102,6 +106,11 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_moves_the_equilibrium(lab, bro
         )
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=False)
+        maps = panel.locator(".ng-map-status")
+        if maps.count():  # the standoff's equilibrium map, for a look
+            image = maps.first.locator("xpath=following-sibling::*[1]")
+            image.scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / f"{path.stem}-map.png"), full_page=False)
         assert not [m for m in messages if "Error" in m], messages
     finally:
         page.close()
