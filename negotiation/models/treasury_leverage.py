@@ -77,12 +77,14 @@ selling (which happened and did not need a decision), other creditors, and Drezn
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .._numbers import Number, format_number
 from ..symbolic import Parameter
 from ..trees import (
+    BrinkmanshipResult,
+    Credibility,
     GameTree,
     brinkmanship,
     chance,
@@ -94,7 +96,7 @@ from ..trees import (
 )
 from ._base import Analysis, Model, fmt
 
-__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "treasury_leverage"]
+__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "threat_to_sell", "treasury_leverage"]
 
 HOLD_NODE = ("Demand", "Treasury card", "Hold")
 """Where Japan decides whether to carry out the threat."""
@@ -381,6 +383,23 @@ def credibility_condition() -> Any:
     return credibility(treasury_leverage(), HOLD_NODE, "Sell", solve_for="walk_back_cost").condition
 
 
+@lru_cache(maxsize=64)
+def threat_to_sell(tree: GameTree) -> tuple[Credibility, BrinkmanshipResult]:
+    """Whether Japan's threat to sell is credible in ``tree``, and its brinkmanship window.
+
+    :func:`~negotiation.trees.credibility` and :func:`~negotiation.trees.brinkmanship`
+    at the node where the US has held, remembered per tree (the app shows what the
+    analysis computed without computing it again).
+
+    Examples
+    --------
+    >>> credible, brink = threat_to_sell(MODEL.at(MODEL.defaults))
+    >>> credible.credible
+    False
+    """
+    return credibility(tree, HOLD_NODE, "Sell"), brinkmanship(tree, HOLD_NODE, "Sell")
+
+
 def _play_text(e: Any) -> str:
     """The path of play, or the paths with their probabilities when chance moves on it."""
     if e.path is not None:
@@ -392,8 +411,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     tree = _instantiate(values)
     spe = subgame_perfect(tree)
     comparison = nash_vs_spe(tree)
-    credible = credibility(tree, HOLD_NODE, "Sell")
-    brink = brinkmanship(tree, HOLD_NODE, "Sell")
+    credible, brink = threat_to_sell(tree)
     sentences = [e.describe() for e in spe.equilibria[:4]]
     if spe.count > 4:
         sentences.append(f"... and {spe.count - 4} more subgame-perfect equilibria (ties).")

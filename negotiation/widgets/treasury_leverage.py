@@ -18,10 +18,9 @@ import sympy
 
 from .._numbers import Number
 from ..models import Analysis
-from ..models.treasury_leverage import HOLD_NODE, credibility_condition
+from ..models.treasury_leverage import credibility_condition, threat_to_sell
 from ..plots import draw_game_tree
 from ..plots.tables import format_payoff
-from ..trees import brinkmanship, credibility
 from ._base import App, FigureView
 from ._normal_form import subject
 
@@ -95,8 +94,7 @@ class TreasuryLeverageApp(App):
     def _refresh(self, analysis: Analysis) -> None:
         tree, spe = analysis.game, analysis.result
         self.figures["tree"].update(None, tree, spe)
-        self.credibility = credibility(tree, HOLD_NODE, "Sell")
-        self.brinkmanship = brinkmanship(tree, HOLD_NODE, "Sell")
+        self.credibility, self.brinkmanship = threat_to_sell(tree)  # as the analysis found
         self.threat.value = self._threat_html()
 
     def _threat_html(self) -> str:
