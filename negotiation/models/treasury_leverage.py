@@ -412,7 +412,8 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     spe = subgame_perfect(tree)
     comparison = nash_vs_spe(tree)
     credible, brink = threat_to_sell(tree)
-    sentences = [e.describe() for e in spe.equilibria[:4]]
+    units = ("% of GDP", "$bn")  # Japan's, the US's
+    sentences = [e.describe(lambda i, v: fmt(v, units[i])) for e in spe.equilibria[:4]]
     if spe.count > 4:
         sentences.append(f"... and {spe.count - 4} more subgame-perfect equilibria (ties).")
     first = spe.equilibria[0]

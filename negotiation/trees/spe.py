@@ -166,8 +166,14 @@ class SubgamePerfectEquilibrium:
 
         return reduced_labels(self.tree, self.choices)
 
-    def describe(self) -> str:
+    def describe(self, payoff_text: Callable[[int, Number], str] | None = None) -> str:
         """Plain words: each player's plan (choices off the path marked) and the outcome.
+
+        Parameters
+        ----------
+        payoff_text : callable, optional
+            ``payoff_text(player index, payoff) -> str``, to write payoffs with their
+            units (``"$5.92bn"``); by default exact numbers (``148/25``).
 
         Examples
         --------
@@ -180,7 +186,13 @@ class SubgamePerfectEquilibrium:
         Entrant: In at the start.
         Incumbent: Accommodate after In.
         Play: In → Accommodate. Payoffs: Entrant 2, Incumbent 2.
+        >>> print(subgame_perfect(entry)[0].describe(lambda i, v: f"{float(v):.1f} points"))
+        ... # doctest: +ELLIPSIS
+        Entrant: ...
+        Play: In → Accommodate. Payoffs: Entrant 2.0 points, Incumbent 2.0 points.
         """
+        if payoff_text is not None and not callable(payoff_text):
+            raise TypeError(f"payoff_text must be callable, got {type(payoff_text).__name__}")
         tree = self.tree
         lines = []
         for player in tree.players:
@@ -189,8 +201,10 @@ class SubgamePerfectEquilibrium:
                 off = "" if path in self._reached else " (off the path)"
                 parts.append(f"{act} {where_words(path)}{off}")
             lines.append(f"{player}: " + ("; ".join(parts) if parts else "no move") + ".")
+        show = payoff_text or (lambda _, v: format_number(v))
         pay = ", ".join(
-            f"{p} {format_number(v)}" for p, v in zip(tree.players, self.payoffs, strict=True)
+            f"{p} {show(i, v)}"
+            for i, (p, v) in enumerate(zip(tree.players, self.payoffs, strict=True))
         )
         if self.path is not None:
             play = "Play: " + (" → ".join(self.path) if self.path else "the game ends at once")
