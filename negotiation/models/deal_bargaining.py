@@ -72,6 +72,7 @@ from .._numbers import Number, format_number
 from ..bargaining import (
     BargainingProblem,
     BargainingSolution,
+    ThreatPointEffect,
     bargaining_solutions,
     threat_point_effect,
 )
@@ -363,6 +364,39 @@ def _headline(nash: BargainingSolution) -> str:
     )
 
 
+def _sentence(solution: BargainingSolution) -> str:
+    """A solution in the model's units, with the package it stands for."""
+    rate, pledge = package_of(solution)
+    japan, us = solution.utilities
+    gain_j, gain_us = solution.gains
+    text = (
+        f"{solution.name}: a {float(rate):.3g}% tariff and a pledge of about "
+        f"${float(pledge):,.0f}bn; Japan {fmt(japan, '% of GDP')}, US {fmt(us, '$bn')} a year "
+        f"(gains over no deal: Japan {_signed(gain_j, '% of GDP')}, US {_signed(gain_us, '$bn')})."
+    )
+    return f"{text} {solution.note}" if solution.note else text
+
+
+def _signed(value: Number, unit: str) -> str:
+    """A change with its sign: ``+0.347% of GDP``, ``-$6.43bn``."""
+    return ("+" if value > 0 else "") + fmt(value, unit)
+
+
+def _card_text(card: ThreatPointEffect) -> str:
+    """How the Treasury card, as a worse no-deal outcome for both, moves the Nash solution."""
+    d_j, d_us = card.after.disagreement
+    (b_j, b_us), (a_j, a_us) = (
+        card.solutions_before["nash"].utilities,
+        card.solutions_after["nash"].utilities,
+    )
+    return (
+        f"Treasury card as a threat point (no deal then gives Japan {fmt(d_j, '% of GDP')} and "
+        f"the US {fmt(d_us, '$bn')}): the Nash solution moves for Japan from "
+        f"{fmt(b_j, '% of GDP')} to {fmt(a_j, '% of GDP')} ({_signed(a_j - b_j, '% of GDP')}), "
+        f"for the US from {fmt(b_us, '$bn')} to {fmt(a_us, '$bn')} ({_signed(a_us - b_us, '$bn')})."
+    )
+
+
 def _analyse(values: dict[str, Number]) -> Analysis:
     problem = _instantiate(values)
     solutions = bargaining_solutions(problem, power=values["power_japan"])
@@ -374,7 +408,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         power=values["power_japan"],
     )
     nash = solutions["nash"]
-    sentences = [s.describe() for s in solutions.values()]
+    sentences = [_sentence(s) for s in solutions.values()]
     deal = _utilities(values, *DEAL)
     gap_j, gap_us = deal[0] - nash.utilities[0], deal[1] - nash.utilities[1]
     result, pie, actual = offers(values)
@@ -382,8 +416,8 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     details = [
         f"No deal: Japan {fmt(d_j, '% of GDP')}, US {fmt(d_us, '$bn')} (tariff {values['no_deal_tariff']}%).",
         f"The July deal (15%, $550bn) gives Japan {fmt(deal[0], '% of GDP')} and the US {fmt(deal[1], '$bn')}: "
-        f"compared with the Nash solution, Japan {fmt(gap_j, '% of GDP')} and the US {fmt(gap_us, '$bn')}.",
-        f"Treasury card as a threat point: {card.describe()}",
+        f"compared with the Nash solution, Japan {_signed(gap_j, '% of GDP')} and the US {_signed(gap_us, '$bn')}.",
+        _card_text(card),
     ]
     if offered is not None:
         details.append(
