@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -142,8 +142,14 @@ class Equilibrium:
     def __hash__(self) -> int:
         return hash(self.key())
 
-    def describe(self) -> str:
+    def describe(self, payoff_text: Callable[[int, Number], str] | None = None) -> str:
         """One plain sentence.
+
+        Parameters
+        ----------
+        payoff_text : callable, optional
+            ``payoff_text(player index, payoff) -> str`` to write the payoffs with their
+            units; by default exact numbers.
 
         Examples
         --------
@@ -151,14 +157,19 @@ class Equilibrium:
         ...                    row_labels=("Autos", "Rice"), col_labels=("Autos", "Rice"))
         >>> print(solve(bos).equilibria[-1].describe())
         Japan mixes Autos 2/3, Rice 1/3; US mixes Autos 1/3, Rice 2/3 (expected payoffs 2/3 and 2/3).
+        >>> print(solve(bos).equilibria[0].describe(lambda i, v: f"{v} points"))
+        Japan plays Autos; US plays Autos (expected payoffs 2 points and 1 points).
         """
+        if payoff_text is not None and not callable(payoff_text):
+            raise TypeError(f"payoff_text must be callable, got {type(payoff_text).__name__}")
+        show = payoff_text or (lambda _, v: format_number(v))
         g = self.game
         x, y = self.strategies
         u = self.payoffs_exact if self.payoffs_exact is not None else self.payoffs
         return (
             f"{g.players[0]} {_describe_strategy(g.row_labels, x)}; "
             f"{g.players[1]} {_describe_strategy(g.col_labels, y)} "
-            f"(expected payoffs {format_number(u[0])} and {format_number(u[1])})."
+            f"(expected payoffs {show(0, u[0])} and {show(1, u[1])})."
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -400,6 +400,20 @@ def threat_to_sell(tree: GameTree) -> tuple[Credibility, BrinkmanshipResult]:
     return credibility(tree, HOLD_NODE, "Sell"), brinkmanship(tree, HOLD_NODE, "Sell")
 
 
+def _credibility_text(credible: Credibility) -> str:
+    """Whether selling is credible, with Japan's payoffs in % of GDP."""
+    verdict = "credible" if credible.credible else "not credible"
+    sell, keep = credible.payoffs.get("Sell"), credible.payoffs.get("Don't sell")
+    if not (isinstance(sell, Fraction | float | int) and isinstance(keep, Fraction | float | int)):
+        return f"Threat to sell: {verdict}. {credible.explanation}"  # a range (ties below)
+    better = "selling" if sell >= keep else "not selling"
+    return (
+        f"Threat to sell: {verdict}. If the US held, Japan would get "
+        f"{fmt(sell, '% of GDP')} from selling and {fmt(keep, '% of GDP')} from not selling, "
+        f"so it would choose {better}."
+    )
+
+
 def _play_text(e: Any) -> str:
     """The path of play, or the paths with their probabilities when chance moves on it."""
     if e.path is not None:
@@ -424,13 +438,16 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     )
     pure_threats = [i for i in comparison.not_subgame_perfect if i.equilibrium.is_pure]
     mixed = len(comparison.not_subgame_perfect) - len(pure_threats)
-    threats = [f"Nash but not subgame perfect: {item.describe()}" for item in pure_threats]
+    threats = [
+        f"Nash but not subgame perfect: {item.describe(lambda i, v: fmt(v, units[i]))}"
+        for item in pure_threats
+    ]
     if mixed:
         threats.append(
             f"({mixed} more Nash equilibria in mixed strategies also rest on empty threats.)"
         )
     details = [
-        f"Threat to sell: {'credible' if credible.credible else 'not credible'}. {credible.explanation}",
+        _credibility_text(credible),
         f"Credible when {credibility_condition()}.",
         *threats,
         f"Brinkmanship: {brink.explanation}",

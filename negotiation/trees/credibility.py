@@ -346,6 +346,18 @@ class Credibility:
 
 
 def _format(v: Any) -> str:
+    """A payoff for an explanation: a terminating fraction as its exact decimal (``-7/20`` is
+    ``-0.35``), another small fraction as it is (``2/3``), the rest as ``format_number`` does."""
+    if isinstance(v, Fraction) and v.denominator > 1:
+        d = v.denominator
+        while d % 2 == 0:
+            d //= 2
+        while d % 5 == 0:
+            d //= 5
+        if d == 1:
+            text = f"{float(v):.10g}"
+            if Fraction(text) == v:
+                return text
     if isinstance(v, Fraction | float | int):
         return format_number(v)
     if isinstance(v, tuple):
@@ -915,9 +927,9 @@ class Brinkmanship:
         p = self.hardline
         lines = []
         c_them, d_them, n_them = (
-            format_number(v[1]) for v in (self.comply, self.defy_disaster, self.defy_no_disaster)
+            _format(v[1]) for v in (self.comply, self.defy_disaster, self.defy_no_disaster)
         )
-        z_me = format_number(self.no_threat[0])  # type: ignore[index]
+        z_me = _format(self.no_threat[0])  # type: ignore[index]
         if eff is None:
             lines.append(
                 f"No risk is large enough: even if {self.disaster_action} were certain (q = 1), "

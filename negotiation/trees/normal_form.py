@@ -38,7 +38,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
@@ -335,6 +335,8 @@ class Threat:
         Whether the node is reached in the equilibrium (normally not: the threat is never tested).
     probability : Number
         The probability with which the equilibrium plays the threat at the node (1 unless mixed).
+    player_index : int
+        ``player``'s place in the tree's players: 0 or 1.
     """
 
     node: Path
@@ -345,9 +347,15 @@ class Threat:
     payoff_instead: Number
     on_path: bool
     probability: Number = 1
+    player_index: int = 0
 
-    def describe(self) -> str:
-        """One sentence in plain words (see the module's example)."""
+    def describe(self, payoff_text: Callable[[int, Number], str] | None = None) -> str:
+        """One sentence in plain words (see the module's example).
+
+        ``payoff_text(player index, payoff) -> str`` writes the payoffs with their units.
+        """
+        show = payoff_text or (lambda _, v: format_number(v))
+        i = self.player_index
         where = where_words(self.node)
         tested = "" if not self.on_path else " (and that point is reached)"
         chance = (
@@ -358,7 +366,7 @@ class Threat:
         return (
             f"{self.player}'s plan to {self.action}{chance} {where} is an empty threat: if that "
             f"point were reached{tested}, {self.player} would rather {self.instead} "
-            f"({format_number(self.payoff_instead)} instead of {format_number(self.payoff)})."
+            f"({show(i, self.payoff_instead)} instead of {show(i, self.payoff)})."
         )
 
 
@@ -369,12 +377,15 @@ class NonCredibleEquilibrium:
     equilibrium: Equilibrium
     threats: tuple[Threat, ...]
 
-    def describe(self) -> str:
-        """Plain words: the equilibrium, and each non-credible threat (see :func:`nash_vs_spe`)."""
-        head = self.equilibrium.describe().rstrip(".")
+    def describe(self, payoff_text: Callable[[int, Number], str] | None = None) -> str:
+        """Plain words: the equilibrium, and each non-credible threat (see :func:`nash_vs_spe`).
+
+        ``payoff_text(player index, payoff) -> str`` writes the payoffs with their units.
+        """
+        head = self.equilibrium.describe(payoff_text).rstrip(".")
         kind = "" if self.equilibrium.is_pure else " (it mixes an empty threat into a plan)"
         lines = [f"{head}: a Nash equilibrium, but not subgame perfect{kind}."]
-        lines.extend(f"  - {t.describe()}" for t in self.threats)
+        lines.extend(f"  - {t.describe(payoff_text)}" for t in self.threats)
         return "\n".join(lines)
 
 
@@ -472,6 +483,7 @@ def _threats(num: NumericTree, mix: Mix) -> tuple[Threat, ...]:
                     payoff_instead=slow(lows[b]),
                     on_path=k in reached,
                     probability=slow(prob),
+                    player_index=i,
                 )
             )
     return tuple(out)
