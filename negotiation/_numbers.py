@@ -237,11 +237,14 @@ def parse_number(text: str, where: str = "value") -> Fraction:
     return Fraction(stripped)
 
 
-def format_number(value: Number | int, digits: int = 4) -> str:
+def format_number(value: Number | int, digits: int = 4, decimals: bool = False) -> str:
     """Format a payoff or probability for people: ``2/3`` rather than ``0.666667``.
 
     Exact values are printed as integers or fractions when the denominator is
     small (at most 1000), otherwise as decimals with ``digits`` significant digits.
+    With ``decimals``, a fraction that is a short decimal exactly is written as
+    that decimal (``-7/20`` as ``-0.35``, ``1776/125`` as ``14.208``): better for
+    payoffs in money, where ``2/3`` stays ``2/3``.
 
     Examples
     --------
@@ -251,10 +254,16 @@ def format_number(value: Number | int, digits: int = 4) -> str:
     '6'
     >>> format_number(0.123456)
     '0.1235'
+    >>> format_number(Fraction(1776, 125), decimals=True), format_number(Fraction(2, 3), decimals=True)
+    ('14.208', '2/3')
     """
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
+        if decimals:
+            text = f"{float(value):.10g}"
+            if "e" not in text and Fraction(text) == value:
+                return text
         if value.denominator <= 1000:
             return f"{value.numerator}/{value.denominator}"
         value = float(value)

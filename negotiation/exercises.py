@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any
 
 from ._numbers import Number, format_number, parse_number, to_exact
@@ -162,11 +161,11 @@ class NumberQuestion(Question):
     def answer_text(self) -> str:
         exact = format_number(self.answer)
         approx = f"{float(self.answer):.4g}"
-        short = f"{float(self.answer):.6g}"
+        decimal = format_number(self.answer, decimals=True)
         if exact == approx or "/" not in exact:
             text = exact
-        elif Fraction(short) == self.answer:  # a short decimal, exactly: 7/20 = 0.35
-            text = f"{exact} = {short}"
+        elif "/" not in decimal:  # a short decimal, exactly: 7/20 = 0.35
+            text = f"{exact} = {decimal}"
         else:
             text = f"{exact} (about {approx})"
         return f"{text} {self.unit}".strip()

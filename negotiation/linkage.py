@@ -71,7 +71,7 @@ MAX_EXACT_POWER_DENOMINATOR = 1000
 
 def _fmt(value: Any) -> str:
     if isinstance(value, Fraction | float | int):
-        return format_number(value)
+        return format_number(value, decimals=True)  # 16.5 points, not 33/2
     return str(value)
 
 

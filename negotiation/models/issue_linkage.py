@@ -149,8 +149,9 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         game=talks,
         result=gain,
         headline=(
-            f"Nash package: {linked.package.label()} (gains: Japan {format_number(linked.gains[0])}, "
-            f"US {format_number(linked.gains[1])} points)."
+            f"Nash package: {linked.package.label()} (gains: Japan "
+            f"{format_number(linked.gains[0], decimals=True)}, "
+            f"US {format_number(linked.gains[1], decimals=True)} points)."
         ),
         sentences=(gain.describe(),),
         classification=f"{talks.n_packages} packages, {len(frontier)} on the Pareto frontier",

@@ -346,20 +346,9 @@ class Credibility:
 
 
 def _format(v: Any) -> str:
-    """A payoff for an explanation: a terminating fraction as its exact decimal (``-7/20`` is
-    ``-0.35``), another small fraction as it is (``2/3``), the rest as ``format_number`` does."""
-    if isinstance(v, Fraction) and v.denominator > 1:
-        d = v.denominator
-        while d % 2 == 0:
-            d //= 2
-        while d % 5 == 0:
-            d //= 5
-        if d == 1:
-            text = f"{float(v):.10g}"
-            if Fraction(text) == v:
-                return text
+    """A payoff for an explanation: ``-0.35`` for -7/20 (exactly), ``2/3`` stays ``2/3``."""
     if isinstance(v, Fraction | float | int):
-        return format_number(v)
+        return format_number(v, decimals=True)
     if isinstance(v, tuple):
         return f"between {_format(v[0])} and {_format(v[1])}"
     try:
