@@ -100,7 +100,7 @@ def _fmt(value: Any) -> str:
     if value is None:
         return "none"
     if isinstance(value, Fraction | float | int):
-        return format_number(value)
+        return format_number(value, decimals=True)  # 3.92, not 98/25
     return str(value)
 
 

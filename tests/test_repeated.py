@@ -367,7 +367,7 @@ def test_bad_input_names_the_value():
     with pytest.raises(TypeError, match="stage must be a BimatrixGame, got list"):
         critical_discount_factor([[1]], (0, 0))
     check = critical_discount_factor(PD, ("Comply", "Comply"))
-    with pytest.raises(ValueError, match=r"delta must be a discount factor in \(0, 1\), got 3/2"):
+    with pytest.raises(ValueError, match=r"delta must be a discount factor in \(0, 1\), got 1\.5"):
         check.sustainable(1.5)
     with pytest.raises(ValueError, match="iterations must be a positive integer, got 0"):
         fictitious_play(PD, 0)
