@@ -95,6 +95,7 @@ from ..trees import (
     subgame_perfect,
 )
 from ._base import Analysis, Model, fmt
+from .tariff_standoff import _LETTERS as _STANDOFF_LETTERS
 
 __all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "threat_to_sell", "treasury_leverage"]
 
@@ -284,19 +285,10 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
 )
 
-# The short letters of the formulas in the module docstring, for typesetting.
+# The short letters of the formulas in the module docstring, for typesetting: the
+# standoff's for the parameters the two models share, and these.
 _LETTERS = {
-    "tariff": "t",
-    "deal_rate": "d",
-    "imports": "M",
-    "pass_through": r"\phi",
-    "japan_loss": r"\lambda",
-    "concession_cost": "k",
-    "concession_value": "V",
-    "retaliation_value": "g",
-    "war_cost_japan": "w",
-    "retaliation_damage": "D",
-    "war_cost_us": "W",
+    **_STANDOFF_LETTERS,
     "selling_cost": "S",
     "walk_back_cost": r"\rho",
     "yield_cost": "Y",
