@@ -81,6 +81,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="US cost of accusing",
         source="assumption",
+        latex="a",
     ),
     Parameter(
         "accusation_gain",
@@ -91,6 +92,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="what an accusation wins back if Japan was leaning",
         source="assumption",
+        latex="b",
     ),
     Parameter(
         "false_accusation_cost",
@@ -101,6 +103,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="extra US cost of a false accusation",
         source="assumption",
+        latex="f",
     ),
     Parameter(
         "weak_yen_loss",
@@ -111,6 +114,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="loss to US exporters from a yen kept weak",
         source="assumption",
+        latex="L",
     ),
     Parameter(
         "weak_yen_gain",
@@ -121,6 +125,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's gain from a weaker yen",
         source="assumption",
+        latex="g",
     ),
     Parameter(
         "caught_penalty",
@@ -131,6 +136,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 10),
         description="Japan's penalty when caught leaning",
         source="assumption",
+        latex="P",
     ),
     Parameter(
         "unfair_accusation_harm",
@@ -141,20 +147,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="harm to Japan of an unfair accusation",
         source="assumption",
+        latex="h",
     ),
 )
-
-# The short letters of the formulas in the module docstring, for typesetting.
-_LETTERS = {
-    "accusation_cost": "a",
-    "accusation_gain": "b",
-    "false_accusation_cost": "f",
-    "weak_yen_loss": "L",
-    "weak_yen_gain": "g",
-    "caught_penalty": "P",
-    "unfair_accusation_harm": "h",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 
 
 @cache

@@ -79,6 +79,7 @@ from ..bargaining import (
 from ..offers import alternating_offers, linear_schedule
 from ..symbolic import Parameter
 from ._base import Analysis, Model, fmt
+from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
 
 __all__ = ["DEAL", "MODEL", "PARAMETERS", "PLEDGES", "TARIFFS", "deal_bargaining"]
 
@@ -91,36 +92,9 @@ DEAL = (Fraction(15), 550)
 ROUNDS = 8
 
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter(
-        "japan_loss",
-        Fraction(1, 40),
-        Fraction(1, 200),
-        Fraction(1, 10),
-        unit="% of GDP per point",
-        step=Fraction(1, 1000),
-        description="Japan's GDP loss per tariff point",
-        source="nri-2025-04-03",
-    ),
-    Parameter(
-        "imports",
-        148,
-        50,
-        250,
-        unit="$bn/yr",
-        step=1,
-        description="US imports from Japan",
-        source="us-imports-derived",
-    ),
-    Parameter(
-        "pass_through",
-        Fraction(3, 5),
-        0,
-        Fraction(19, 20),
-        unit="share",
-        step=Fraction(1, 20),
-        description="share of the tariff paid by US buyers",
-        source="assumption",
-    ),
+    JAPAN_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
+    IMPORTS,
+    PASS_THROUGH.replace(high=Fraction(19, 20)),  # at 1 the US would not care about the tariff
     Parameter(
         "pledge_cost",
         Fraction(7, 100),
@@ -130,6 +104,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="Japan's yearly cost per $100bn pledged",
         source="assumption",
+        latex="c",
     ),
     Parameter(
         "pledge_value",
@@ -140,6 +115,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="US yearly value per $100bn pledged",
         source="assumption",
+        latex="v",
     ),
     Parameter(
         "no_deal_tariff",
@@ -150,6 +126,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="US tariff if there is no deal",
         source="july-letter-2025",
+        latex="r_0",
     ),
     Parameter(
         "no_deal_cost_japan",
@@ -160,6 +137,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's extra cost of no deal",
         source="assumption",
+        latex="e_J",
     ),
     Parameter(
         "no_deal_cost_us",
@@ -170,6 +148,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="US extra cost of no deal",
         source="assumption",
+        latex="e_{US}",
     ),
     Parameter(
         "card_japan",
@@ -180,6 +159,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's cost of no deal if it plays the Treasury card",
         source="assumption",
+        latex=r"\kappa_J",
     ),
     Parameter(
         "card_us",
@@ -190,6 +170,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=5,
         description="US cost of no deal if the Treasury card is credible",
         source="assumption",
+        latex=r"\kappa_{US}",
     ),
     Parameter(
         "power_japan",
@@ -200,6 +181,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's bargaining power (Nash weight)",
         source="assumption",
+        latex=r"\beta",
     ),
     Parameter(
         "gdp_dollars",
@@ -210,6 +192,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="value of 1% of Japan's GDP",
         source="japan-gdp-2024",
+        latex="G",
     ),
     Parameter(
         "patience_japan_start",
@@ -220,6 +203,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="Japan's discount factor in the first rounds",
         source="assumption",
+        latex=r"\delta_J^{0}",
     ),
     Parameter(
         "patience_japan_end",
@@ -230,6 +214,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="Japan's discount factor near the deadline",
         source="assumption",
+        latex=r"\delta_J^{1}",
     ),
     Parameter(
         "patience_us_start",
@@ -240,6 +225,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="US discount factor in the first rounds",
         source="assumption",
+        latex=r"\delta_{US}^{0}",
     ),
     Parameter(
         "patience_us_end",
@@ -250,29 +236,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="US discount factor near the deadline",
         source="assumption",
+        latex=r"\delta_{US}^{1}",
     ),
 )
-
-# The short letters of the formulas in the module docstring, for typesetting.
-_LETTERS = {
-    "japan_loss": r"\lambda",
-    "imports": "M",
-    "pass_through": r"\phi",
-    "pledge_cost": "c",
-    "pledge_value": "v",
-    "no_deal_tariff": "r_0",
-    "no_deal_cost_japan": "e_J",
-    "no_deal_cost_us": "e_{US}",
-    "card_japan": r"\kappa_J",
-    "card_us": r"\kappa_{US}",
-    "power_japan": r"\beta",
-    "gdp_dollars": "G",
-    "patience_japan_start": r"\delta_J^{0}",
-    "patience_japan_end": r"\delta_J^{1}",
-    "patience_us_start": r"\delta_{US}^{0}",
-    "patience_us_end": r"\delta_{US}^{1}",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 
 
 def _utilities(values: dict[str, Number], rate: Number, pledge: Number) -> tuple[Number, Number]:

@@ -60,6 +60,7 @@ from ..repeated import critical_discount_factor
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix
+from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
 
 __all__ = ["MODEL", "PARAMETERS", "deal_compliance"]
 
@@ -73,6 +74,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="tariff while the deal holds",
         source="deal-2025-07-22",
+        latex="d",
     ),
     Parameter(
         "snapback_rate",
@@ -83,37 +85,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="tariff after a snap-back",
         source="deal-2025-07-22",
+        latex="s",
     ),
-    Parameter(
-        "imports",
-        148,
-        50,
-        250,
-        unit="$bn/yr",
-        step=1,
-        description="US imports from Japan",
-        source="us-imports-derived",
-    ),
-    Parameter(
-        "pass_through",
-        Fraction(3, 5),
-        0,
-        Fraction(19, 20),
-        unit="share",
-        step=Fraction(1, 20),
-        description="share of the tariff paid by US buyers",
-        source="assumption",
-    ),
-    Parameter(
-        "japan_loss",
-        Fraction(1, 40),
-        Fraction(1, 200),
-        Fraction(1, 10),
-        unit="% of GDP per point",
-        step=Fraction(1, 1000),
-        description="Japan's GDP loss per tariff point",
-        source="nri-2025-04-03",
-    ),
+    IMPORTS,
+    PASS_THROUGH.replace(high=Fraction(19, 20)),  # at 1 the US would not care about the tariff
+    JAPAN_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
     Parameter(
         "compliance_cost",
         Fraction(1, 10),
@@ -123,6 +99,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="Japan's yearly cost of delivering the package",
         source="assumption",
+        latex="k",
     ),
     Parameter(
         "compliance_value",
@@ -133,6 +110,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="value to the US of Japan's package",
         source="assumption",
+        latex="V",
     ),
     Parameter(
         "snapback_cost",
@@ -143,6 +121,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 2),
         description="US cost of snapping back",
         source="assumption",
+        latex="f",
     ),
     Parameter(
         "punishment_quarters",
@@ -153,6 +132,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="length of the snap-back",
         source="deal-2025-07-22",
+        latex="n",
     ),
     Parameter(
         "discount",
@@ -163,23 +143,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 1000),
         description="discount factor per quarter",
         source="assumption",
+        latex=r"\delta",
     ),
 )
 
-# The short letters of the formulas in the module docstring, for typesetting.
-_LETTERS = {
-    "deal_rate": "d",
-    "snapback_rate": "s",
-    "imports": "M",
-    "pass_through": r"\phi",
-    "japan_loss": r"\lambda",
-    "compliance_cost": "k",
-    "compliance_value": "V",
-    "snapback_cost": "f",
-    "punishment_quarters": "n",
-    "discount": r"\delta",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 _STAGE = tuple(p for p in PARAMETERS if p.name not in ("punishment_quarters", "discount"))
 
 

@@ -60,6 +60,7 @@ from ..game import BimatrixGame
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix
+from ._shared import IMPORTS, PASS_THROUGH
 
 __all__ = ["GRID", "MODEL", "PARAMETERS", "tariff_ladder"]
 
@@ -67,16 +68,7 @@ GRID: tuple[int, ...] = (0, 5, 10, 15, 20, 25)
 """The tariffs (in %) each side can choose."""
 
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter(
-        "imports_us",
-        148,
-        50,
-        250,
-        unit="$bn/yr",
-        step=1,
-        description="US imports from Japan",
-        source="us-imports-derived",
-    ),
+    IMPORTS.replace(name="imports_us", latex="M_1"),
     Parameter(
         "imports_japan",
         79,
@@ -86,16 +78,12 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="Japan's imports from the US",
         source="us-exports-derived",
+        latex="M_2",
     ),
-    Parameter(
-        "pass_through",
-        Fraction(3, 5),
-        0,
-        Fraction(19, 20),
-        unit="share",
-        step=Fraction(1, 20),
+    PASS_THROUGH.replace(
+        high=Fraction(19, 20),
         description="share of the US tariff paid by US buyers",
-        source="assumption",
+        latex=r"\phi_1",
     ),
     Parameter(
         "pass_through_japan",
@@ -106,6 +94,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="share of Japan's tariff paid by Japanese buyers",
         source="assumption",
+        latex=r"\phi_2",
     ),
     Parameter(
         "supply_elasticity_japan",
@@ -116,6 +105,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 10),
         description="Japan's export-supply elasticity",
         source="assumption",
+        latex=r"\sigma_1",
     ),
     Parameter(
         "supply_elasticity_us",
@@ -126,6 +116,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 10),
         description="US export-supply elasticity",
         source="assumption",
+        latex=r"\sigma_2",
     ),
     Parameter(
         "reciprocity_us",
@@ -136,6 +127,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 10),
         description="US value of answering tariffs (at 10% each)",
         source="assumption",
+        latex=r"\rho_1",
     ),
     Parameter(
         "reciprocity_japan",
@@ -146,21 +138,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 10),
         description="Japan's value of answering tariffs (at 10% each)",
         source="assumption",
+        latex=r"\rho_2",
     ),
 )
-
-# The short letters of the formulas in the module docstring, for typesetting.
-_LETTERS = {
-    "imports_us": "M_1",
-    "imports_japan": "M_2",
-    "pass_through": r"\phi_1",
-    "pass_through_japan": r"\phi_2",
-    "supply_elasticity_japan": r"\sigma_1",
-    "supply_elasticity_us": r"\sigma_2",
-    "reciprocity_us": r"\rho_1",
-    "reciprocity_japan": r"\rho_2",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 
 
 @cache

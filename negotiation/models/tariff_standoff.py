@@ -72,6 +72,7 @@ from ..game import BimatrixGame
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix
+from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
 
 __all__ = ["MODEL", "PARAMETERS", "tariff_standoff"]
 
@@ -85,6 +86,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="US tariff if held",
         source="reciprocal-rate-apr-2025",
+        latex="t",
     ),
     Parameter(
         "deal_rate",
@@ -95,37 +97,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="US tariff after a cut",
         source="baseline-apr-2025",
+        latex="d",
     ),
-    Parameter(
-        "imports",
-        148,
-        50,
-        250,
-        unit="$bn/yr",
-        step=1,
-        description="US imports from Japan",
-        source="us-imports-derived",
-    ),
-    Parameter(
-        "pass_through",
-        Fraction(3, 5),
-        0,
-        1,
-        unit="share",
-        step=Fraction(1, 20),
-        description="share of the tariff paid by US buyers",
-        source="assumption",
-    ),
-    Parameter(
-        "japan_loss",
-        Fraction(1, 40),
-        0,
-        Fraction(1, 10),
-        unit="% of GDP per point",
-        step=Fraction(1, 1000),
-        description="Japan's GDP loss per tariff point",
-        source="nri-2025-04-03",
-    ),
+    IMPORTS,
+    PASS_THROUGH,
+    JAPAN_LOSS,
     Parameter(
         "retaliation_value",
         Fraction(-15, 100),
@@ -135,6 +111,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="net value to Japan of its own counter-tariffs",
         source="assumption",
+        latex="g",
     ),
     Parameter(
         "war_cost_japan",
@@ -145,6 +122,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="cost to Japan of an open trade war",
         source="assumption",
+        latex="w",
     ),
     Parameter(
         "concession_cost",
@@ -155,6 +133,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 100),
         description="cost to Japan of its package of concessions",
         source="assumption",
+        latex="k",
     ),
     Parameter(
         "concession_value",
@@ -165,6 +144,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="value to the US of Japan's package",
         source="assumption",
+        latex="V",
     ),
     Parameter(
         "retaliation_damage",
@@ -175,6 +155,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="damage to US exporters from Japan's counter-tariffs",
         source="assumption",
+        latex="D",
     ),
     Parameter(
         "war_cost_us",
@@ -185,24 +166,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="cost to the US of an open trade war",
         source="assumption",
+        latex="W",
     ),
 )
 
-# The short letters of the formulas in the module docstring, for typesetting.
-_LETTERS = {
-    "tariff": "t",
-    "deal_rate": "d",
-    "imports": "M",
-    "pass_through": r"\phi",
-    "japan_loss": r"\lambda",
-    "retaliation_value": "g",
-    "war_cost_japan": "w",
-    "concession_cost": "k",
-    "concession_value": "V",
-    "retaliation_damage": "D",
-    "war_cost_us": "W",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 
 UNITS = ("$bn", "% of GDP")
 

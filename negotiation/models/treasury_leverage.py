@@ -95,123 +95,32 @@ from ..trees import (
     subgame_perfect,
 )
 from ._base import Analysis, Model, fmt
-from .tariff_standoff import _LETTERS as _STANDOFF_LETTERS
+from .tariff_standoff import PARAMETERS as STANDOFF_PARAMETERS
 
 __all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "threat_to_sell", "treasury_leverage"]
 
 HOLD_NODE = ("Demand", "Treasury card", "Hold")
 """Where Japan decides whether to carry out the threat."""
 
+# The tree's first moves are the standoff's, so are their parameters (the tariff and the
+# deal rate described as this story tells them); then the Treasury card's own.
+_STANDOFF = {p.name: p for p in STANDOFF_PARAMETERS}
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter(
-        "tariff",
-        24,
-        10,
-        50,
-        unit="%",
-        step=1,
-        description="US tariff if it holds",
-        source="reciprocal-rate-apr-2025",
-    ),
-    Parameter(
-        "deal_rate",
-        10,
-        0,
-        25,
-        unit="%",
-        step=1,
-        description="US tariff after a deal or a climb-down",
-        source="baseline-apr-2025",
-    ),
-    Parameter(
-        "imports",
-        148,
-        50,
-        250,
-        unit="$bn/yr",
-        step=1,
-        description="US imports from Japan",
-        source="us-imports-derived",
-    ),
-    Parameter(
-        "pass_through",
-        Fraction(3, 5),
-        0,
-        1,
-        unit="share",
-        step=Fraction(1, 20),
-        description="share of the tariff paid by US buyers",
-        source="assumption",
-    ),
-    Parameter(
-        "japan_loss",
-        Fraction(1, 40),
-        0,
-        Fraction(1, 10),
-        unit="% of GDP per point",
-        step=Fraction(1, 1000),
-        description="Japan's GDP loss per tariff point",
-        source="nri-2025-04-03",
-    ),
-    Parameter(
-        "concession_cost",
-        Fraction(1, 10),
-        0,
-        1,
-        unit="% of GDP",
-        step=Fraction(1, 100),
-        description="cost to Japan of its package of concessions",
-        source="assumption",
-    ),
-    Parameter(
-        "concession_value",
-        5,
-        0,
-        60,
-        unit="$bn/yr",
-        step=1,
-        description="value to the US of Japan's package",
-        source="assumption",
-    ),
-    Parameter(
-        "retaliation_value",
-        Fraction(-15, 100),
-        Fraction(-1, 2),
-        Fraction(1, 2),
-        unit="% of GDP",
-        step=Fraction(1, 100),
-        description="net value to Japan of its own counter-tariffs",
-        source="assumption",
-    ),
-    Parameter(
-        "war_cost_japan",
-        Fraction(3, 10),
-        0,
-        2,
-        unit="% of GDP",
-        step=Fraction(1, 20),
-        description="cost to Japan of an open trade war",
-        source="assumption",
-    ),
-    Parameter(
-        "retaliation_damage",
-        5,
-        0,
-        40,
-        unit="$bn/yr",
-        step=1,
-        description="damage to US exporters from Japan's counter-tariffs",
-        source="assumption",
-    ),
-    Parameter(
-        "war_cost_us",
-        20,
-        0,
-        150,
-        unit="$bn/yr",
-        step=1,
-        description="cost to the US of an open trade war",
-        source="assumption",
+    _STANDOFF["tariff"].replace(description="US tariff if it holds"),
+    _STANDOFF["deal_rate"].replace(description="US tariff after a deal or a climb-down"),
+    *(
+        _STANDOFF[name]
+        for name in (
+            "imports",
+            "pass_through",
+            "japan_loss",
+            "concession_cost",
+            "concession_value",
+            "retaliation_value",
+            "war_cost_japan",
+            "retaliation_damage",
+            "war_cost_us",
+        )
     ),
     Parameter(
         "selling_cost",
@@ -222,6 +131,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's cost of selling Treasuries",
         source="selling-cost-derived",
+        latex="S",
     ),
     Parameter(
         "walk_back_cost",
@@ -232,6 +142,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="Japan's reputation cost of walking the threat back",
         source="assumption",
+        latex=r"\rho",
     ),
     Parameter(
         "yield_cost",
@@ -242,6 +153,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=5,
         description="US cost of higher yields after a sale",
         source="assumption",
+        latex="Y",
     ),
     Parameter(
         "stress_probability",
@@ -252,6 +164,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="chance that a sale turns into market stress",
         source="assumption",
+        latex=r"\pi",
     ),
     Parameter(
         "stress_cost_japan",
@@ -262,6 +175,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=Fraction(1, 20),
         description="extra cost to Japan of market stress",
         source="assumption",
+        latex="X",
     ),
     Parameter(
         "stress_cost_us",
@@ -272,6 +186,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=5,
         description="extra cost to the US of market stress",
         source="assumption",
+        latex="Z",
     ),
     Parameter(
         "back_down_cost",
@@ -282,22 +197,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         step=1,
         description="US cost of backing down after a threat",
         source="assumption",
+        latex="B",
     ),
 )
-
-# The short letters of the formulas in the module docstring, for typesetting: the
-# standoff's for the parameters the two models share, and these.
-_LETTERS = {
-    **_STANDOFF_LETTERS,
-    "selling_cost": "S",
-    "walk_back_cost": r"\rho",
-    "yield_cost": "Y",
-    "stress_probability": r"\pi",
-    "stress_cost_japan": "X",
-    "stress_cost_us": "Z",
-    "back_down_cost": "B",
-}
-PARAMETERS = tuple(p.replace(latex=_LETTERS[p.name]) for p in PARAMETERS)
 
 
 @cache
