@@ -298,8 +298,3 @@ def _chance(sets: list[ValueSet], k: int, num: NumericTree) -> ValueSet:
             cnt *= c
         result[vec] = result.get(vec, 0) + cnt
     return result
-
-
-def at_most(values: ValueSet, i: int, x: Any) -> int:
-    """How many profiles in ``values`` give player ``i`` at most ``x``."""
-    return sum(c for w, c in values.items() if w[i] <= x)
