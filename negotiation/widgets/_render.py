@@ -276,11 +276,19 @@ class LiveFigure:
         self.canvas: Any = FastCanvas(self.figure)
         self._background: Any = None
         self._laid_out = False
+        self._engine: Any = None
         self.full_draws = 0
 
-    def invalidate(self) -> None:
-        """Redraw everything at the next :meth:`render` (labels or limits changed)."""
+    def invalidate(self, relayout: bool = False) -> None:
+        """Redraw everything at the next :meth:`render` (labels or limits changed).
+
+        With ``relayout``, also lay the figure out again first (a legend that gained
+        entries needs room): that takes longer, so it is not the default.
+        """
         self._background = None
+        if relayout and self._laid_out:
+            self.figure.set_layout_engine(self._engine)
+            self._laid_out = False
 
     def render(self) -> bytes:
         """The figure as PNG bytes, drawing as little as possible."""
@@ -288,6 +296,7 @@ class LiveFigure:
         if self._background is None:
             if not self._laid_out:
                 self.canvas.draw()  # once with the layout engine, to place everything
+                self._engine = self.figure.get_layout_engine()
                 self.figure.set_layout_engine("none")
                 self._laid_out = True
             for artist in dynamic:

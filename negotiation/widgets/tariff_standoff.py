@@ -219,11 +219,8 @@ class TariffStandoffApp(NormalFormApp):
         self.map_result = result
         point = self._map_point(x, y)
         if (old.artists.result.x.name, old.artists.result.y.name) == (x, y):
-            old.artists.update(result, point)
-            old.figure.set_layout_engine("constrained")  # the legend may have new entries
-            old.live = type(old.live)(old.artists)
-            old.show()
-            old.key = (id(result), point)
+            old.live.invalidate(relayout=True)  # the legend may have gained entries
+            old.update((id(result), point), result, point)
         else:
             import matplotlib.pyplot as plt
 
@@ -231,8 +228,7 @@ class TariffStandoffApp(NormalFormApp):
             view = FigureView(draw_equilibrium_map(result, current=point), max_width="720px")
             self.figures["equilibrium_map"] = view
             self.map_box.children = (*self.map_box.children[:-1], view.widget)
-            view.show()
-            view.key = (id(result), point)
+            view.update((id(result), point), current=point)
         self.map_status.value = ""
 
     def _on_map_axes(self, change: Any) -> None:
