@@ -97,10 +97,18 @@ from ..trees import (
 from ._base import Analysis, Model, fmt
 from .tariff_standoff import PARAMETERS as STANDOFF_PARAMETERS
 
-__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "threat_to_sell", "treasury_leverage"]
+__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "UNITS", "threat_to_sell", "treasury_leverage"]
 
 HOLD_NODE = ("Demand", "Treasury card", "Hold")
 """Where Japan decides whether to carry out the threat."""
+
+UNITS = ("% of GDP", "$bn")
+"""The payoffs' units: Japan's, the US's (a year)."""
+
+
+def _payoff_text(player: int, value: Number) -> str:
+    return fmt(value, UNITS[player])
+
 
 # The tree's first moves are the standoff's, so are their parameters (the tariff and the
 # deal rate described as this story tells them); then the Treasury card's own.
@@ -320,8 +328,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     spe = subgame_perfect(tree)
     comparison = nash_vs_spe(tree)
     credible, brink = threat_to_sell(tree)
-    units = ("% of GDP", "$bn")  # Japan's, the US's
-    sentences = [e.describe(lambda i, v: fmt(v, units[i])) for e in spe.equilibria[:4]]
+    sentences = [e.describe(_payoff_text) for e in spe.equilibria[:4]]
     if spe.count > 4:
         sentences.append(f"... and {spe.count - 4} more subgame-perfect equilibria (ties).")
     first = spe.equilibria[0]
@@ -333,8 +340,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     pure_threats = [i for i in comparison.not_subgame_perfect if i.equilibrium.is_pure]
     mixed = len(comparison.not_subgame_perfect) - len(pure_threats)
     threats = [
-        f"Nash but not subgame perfect: {item.describe(lambda i, v: fmt(v, units[i]))}"
-        for item in pure_threats
+        f"Nash but not subgame perfect: {item.describe(_payoff_text)}" for item in pure_threats
     ]
     if mixed:
         threats.append(

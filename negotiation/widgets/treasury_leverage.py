@@ -76,7 +76,6 @@ class TreasuryLeverageApp(App):
         "stress_cost_japan",
         "yield_cost",
     )
-    units = ("% of GDP", "$bn")
 
     def _build_outputs(self) -> list[Any]:
         tree = self.model.at(self.values)
