@@ -19,8 +19,11 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
 	touch $@ $(VENV)/.lessons-installed
 
+# Jupyter refuses to run as root unless told; root is normal in a container.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.lessons-installed
-	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) lessons/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) $(AS_ROOT) lessons/00-start-here.ipynb
 
 test: $(VENV)/.test-installed lint typecheck pytest
 
