@@ -296,7 +296,7 @@ def test_reduced_strategies_merge_plans_ruled_out_by_own_moves():
     assert japan == ["Accept", "Retaliate", "Treasury card, Sell", "Treasury card, Don't sell"]
     us = [s.label for s in reduced_strategies(t, "US")]
     assert us == ["Demand, Hold", "Demand, Back down", "No demand"]
-    g = t.to_bimatrix()
+    g = to_bimatrix(t)
     assert g.shape == (4, 3)
     # Selling: orderly (-5, -2) with 3/4, market stress (-8, -10) with 1/4.
     assert g.payoff("Treasury card, Sell", "Demand, Hold") == (F(-23, 4), F(-4))
@@ -304,7 +304,7 @@ def test_reduced_strategies_merge_plans_ruled_out_by_own_moves():
 
 def test_every_spe_is_a_nash_equilibrium_of_the_normal_form_on_examples():
     for t in (entry(), treasury_card(), ultimatum(3), centipede(4)):
-        g = t.to_bimatrix()
+        g = to_bimatrix(t)
         m, n = g.shape
         for eq in subgame_perfect(t):
             r, c = eq.strategy_labels()

@@ -30,6 +30,7 @@ from negotiation.trees import (
     read_efg,
     reduced_strategies,
     subgame_perfect,
+    to_bimatrix,
     write_efg,
 )
 
@@ -142,7 +143,7 @@ def test_spe_payoffs_equal_a_brute_force_search_of_the_reduced_normal_form(tree)
                     payoffs.add(value(tree, prof))
     assert payoffs == set(subgame_perfect(tree).payoff_set)
     # The reduced profiles of the SPEs are exactly these pairs ...
-    game = tree.to_bimatrix()
+    game = to_bimatrix(tree)
     from_spe = set()
     for eq in subgame_perfect(tree):
         r, c = eq.strategy_labels()
@@ -175,7 +176,7 @@ def test_nash_vs_spe_sorts_pure_equilibria_like_brute_force(tree):
 
 @given(small_trees)
 def test_every_spe_is_a_nash_equilibrium_of_the_normal_form(tree):
-    game = tree.to_bimatrix()
+    game = to_bimatrix(tree)
     m, n = game.shape
     for k, eq in enumerate(subgame_perfect(tree)):
         if k >= 50:

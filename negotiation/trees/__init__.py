@@ -41,37 +41,14 @@ References
    University Press, 1960.
 """
 
-from .credibility import (
-    Brinkmanship,
-    BrinkmanshipResult,
-    Credibility,
-    ProbabilityInterval,
-    brinkmanship,
-    credibility,
-)
+from .brinkmanship import Brinkmanship, BrinkmanshipResult, ProbabilityInterval, brinkmanship
+from .credibility import Credibility, credibility
 from .efg import dumps_efg, loads_efg, read_efg, write_efg
-from .normal_form import (
-    NashVsSpe,
-    NonCredibleEquilibrium,
-    ReducedStrategy,
-    Threat,
-    nash_vs_spe,
-    reduced_strategies,
-    to_bimatrix,
-)
+from .nodes import Chance, Decision, Node, Path, Terminal, chance, decision, format_path, leaf
+from .normal_form import NashVsSpe, NonCredibleEquilibrium, Threat, nash_vs_spe, to_bimatrix
 from .spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
-from .tree import (
-    Chance,
-    Decision,
-    GameTree,
-    Node,
-    Path,
-    Terminal,
-    chance,
-    decision,
-    format_path,
-    leaf,
-)
+from .strategies import ReducedStrategy, reduced_strategies
+from .tree import GameTree
 
 __all__ = [
     "Brinkmanship",

@@ -62,7 +62,8 @@ from ..io import (
     _Token,
     _tokenize,
 )
-from .tree import Chance, Decision, GameTree, Node, Terminal
+from .nodes import Chance, Decision, Node, Terminal
+from .tree import GameTree
 
 __all__ = ["dumps_efg", "loads_efg", "read_efg", "write_efg"]
 

@@ -24,7 +24,8 @@ from fractions import Fraction
 from typing import Any
 
 from .._numbers import to_exact
-from .tree import GameTree, Node, chance, decision, leaf
+from .nodes import Node, chance, decision, leaf
+from .tree import GameTree
 
 __all__ = ["centipede", "entry_deterrence", "treasury_card", "ultimatum"]
 

@@ -15,12 +15,12 @@ of them are not subgame perfect: they hold only because a player threatens an
 action that they would not take if the moment came. :func:`nash_vs_spe` lists
 these and names the non-credible threat each relies on.
 
->>> from negotiation.trees import GameTree, decision, nash_vs_spe
+>>> from negotiation.trees import GameTree, decision, nash_vs_spe, to_bimatrix
 >>> entry = GameTree(("Entrant", "Incumbent"), decision("Entrant", {
 ...     "Out": (1, 5),
 ...     "In": decision("Incumbent", {"Fight": (-1, -1), "Accommodate": (2, 2)}),
 ... }))
->>> print(entry.to_bimatrix())
+>>> print(to_bimatrix(entry))
 Entrant \\ Incumbent | Fight  | Accommodate
 Out                 |  1, 5  |     1, 5
 In                  | -1, -1 |     2, 2
@@ -38,161 +38,27 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import product
-from typing import Any, NoReturn
+from typing import Any
 
 from .._numbers import Number, format_number
 from ..game import BimatrixGame
 from ..solve import Equilibrium, Solution, solve
 from ._backward import NumericTree, fast, slow, value_sets
-from .spe import SubgamePerfectSolution, subgame_perfect, where_words
-from .tree import GameTree, Path
+from .nodes import Path, where_words
+from .spe import SubgamePerfectSolution, subgame_perfect
+from .strategies import Plan, _labels, _plans, _reachable_leaves
+from .tree import GameTree
 
 __all__ = [
-    "MAX_STRATEGIES",
     "NashVsSpe",
     "NonCredibleEquilibrium",
-    "ReducedStrategy",
     "Threat",
     "nash_vs_spe",
-    "reduced_strategies",
     "to_bimatrix",
 ]
-
-#: The most reduced strategies a player may have before :func:`to_bimatrix` gives up.
-MAX_STRATEGIES = 5_000
-
-Plan = tuple[tuple[int, int], ...]  # (node index, action index) at each node of the plan
-
-
-@dataclass(frozen=True)
-class ReducedStrategy:
-    """A reduced pure strategy: a player's actions at the nodes their own moves do not rule out.
-
-    Attributes
-    ----------
-    player : str
-    label : str
-        The actions in tree order, such as ``"Card, Sell"``; the row or column label in
-        :meth:`GameTree.to_bimatrix`.
-    choices : tuple of (path, action)
-        The node paths and the action at each.
-    """
-
-    player: str
-    label: str
-    choices: tuple[tuple[Path, str], ...]
-
-    def as_dict(self) -> dict[Path, str]:
-        """The choices as ``{path: action}``.
-
-        Examples
-        --------
-        >>> from negotiation.trees.examples import entry_deterrence
-        >>> reduced_strategies(entry_deterrence(), "Incumbent")[0].as_dict()
-        {('In',): 'Fight'}
-        """
-        return dict(self.choices)
-
-    def describe(self) -> str:
-        """Plain words, for example ``"Card at the start; Sell after Card → Hold"`` (see :func:`reduced_strategies`)."""
-        if not self.choices:
-            return f"{self.player} never moves"
-        return "; ".join(f"{a} {where_words(p)}" for p, a in self.choices)
-
-
-def _plans(tree: GameTree, i: int) -> list[Plan]:
-    kind, children = tree._kind, tree._children
-    owner = tree._owner
-    lists: list[list[Plan]] = [[] for _ in kind]
-    for k in range(len(kind) - 1, -1, -1):
-        if kind[k] == GameTree.TERMINAL:
-            lists[k] = [()]
-            continue
-        ch = children[k]
-        if kind[k] == GameTree.DECISION and owner[k] == i:
-            out = [((k, a), *r) for a, c in enumerate(ch) for r in lists[c]]
-        else:
-            size = 1
-            for c in ch:
-                size *= len(lists[c])
-            if size > MAX_STRATEGIES:
-                _too_many(tree, i, size)
-            parts = product(*(lists[c] for c in ch))
-            out = [tuple(x for part in combo for x in part) for combo in parts]
-        if len(out) > MAX_STRATEGIES:
-            _too_many(tree, i, len(out))
-        lists[k] = out
-        for c in ch:
-            lists[c] = []  # free memory early
-    return lists[0]
-
-
-def _too_many(tree: GameTree, i: int, size: int) -> NoReturn:
-    raise ValueError(
-        f"{tree.players[i]} has more than {MAX_STRATEGIES:,} reduced strategies in this tree "
-        f"(at least {size:,}); the normal form is too large to build. Use subgame_perfect(tree), "
-        f"which works on the tree directly"
-    )
-
-
-def _labels(tree: GameTree, plans: list[Plan]) -> list[str]:
-    acts = tree._actions
-    labels = [", ".join(acts[k][a] for k, a in plan) or "(no move)" for plan in plans]
-    if len(set(labels)) < len(labels):  # an action label with a comma can make two look alike
-        labels = [
-            "; ".join(f"{acts[k][a]} {where_words(tree._paths[k])}" for k, a in plan) or "(no move)"
-            for plan in plans
-        ]
-    return labels
-
-
-def reduced_strategies(tree: GameTree, player: str | int) -> tuple[ReducedStrategy, ...]:
-    """A player's reduced pure strategies, in the order of :meth:`GameTree.to_bimatrix`.
-
-    Examples
-    --------
-    >>> from negotiation.trees import GameTree, decision
-    >>> t = GameTree(("Japan", "US"), decision("Japan", {
-    ...     "Accept": (0, 2),
-    ...     "Card": decision("US", {"Hold": decision("Japan", {"Sell": (-1, -2), "Don't sell": (-2, 3)}),
-    ...                             "Back down": (1, 0)}),
-    ... }))
-    >>> [s.label for s in reduced_strategies(t, "Japan")]
-    ['Accept', 'Card, Sell', "Card, Don't sell"]
-    >>> reduced_strategies(t, "Japan")[1].describe()
-    'Card at the start; Sell after Card → Hold'
-    """
-    if not isinstance(tree, GameTree):
-        raise TypeError(f"reduced_strategies() needs a GameTree, got {type(tree).__name__}")
-    i = tree._player_index(player)
-    plans = _plans(tree, i)
-    labels = _labels(tree, plans)
-    acts, paths = tree._actions, tree._paths
-    return tuple(
-        ReducedStrategy(tree.players[i], label, tuple((paths[k], acts[k][a]) for k, a in plan))
-        for plan, label in zip(plans, labels, strict=True)
-    )
-
-
-def _reachable_leaves(tree: GameTree, plan: Plan, i: int) -> int:
-    """A bit mask of the leaves that the plan does not rule out."""
-    chosen = dict(plan)
-    kind, children, owner = tree._kind, tree._children, tree._owner
-    mask = 0
-    stack = [0]
-    while stack:
-        k = stack.pop()
-        if kind[k] == GameTree.TERMINAL:
-            mask |= 1 << k
-        elif kind[k] == GameTree.DECISION and owner[k] == i:
-            stack.append(children[k][chosen[k]])
-        else:
-            stack.extend(children[k])
-    return mask
 
 
 def _leaf_weights(num: NumericTree) -> dict[int, tuple[Any, Any]]:
@@ -245,7 +111,7 @@ def to_bimatrix(tree: GameTree) -> BimatrixGame:
     """The reduced normal form of a tree, as a :class:`~negotiation.BimatrixGame`.
 
     Rows are the first player's reduced strategies and columns the second's
-    (see :func:`reduced_strategies` for their order and meaning); each cell
+    (see :func:`~negotiation.trees.reduced_strategies` for their order and meaning); each cell
     holds the expected payoffs, chance being averaged out exactly.
 
     Raises
@@ -285,29 +151,6 @@ def to_bimatrix(tree: GameTree) -> BimatrixGame:
         col_labels=_labels(tree, plans1),
         title=tree.title,
     )
-
-
-def reduced_labels(tree: GameTree, choices: Mapping[Path, str]) -> tuple[str, str]:
-    """The labels of the reduced strategies that a complete plan for both players plays."""
-    out = []
-    for i in range(2):
-        plan: list[tuple[int, int]] = []
-        stack = [0]
-        while stack:
-            k = stack.pop()
-            if tree._kind[k] == GameTree.DECISION and tree._owner[k] == i:
-                path = tree._paths[k]
-                if path not in choices:
-                    raise ValueError(f"the plan has no action at the decision node {path!r}")
-                a = tree._actions[k].index(choices[path])
-                plan.append((k, a))
-                stack.append(tree._children[k][a])
-            else:
-                stack.extend(reversed(tree._children[k]))
-        key = tuple(sorted(plan))
-        plans = _plans(tree, i)
-        out.append(_labels(tree, plans)[plans.index(key)])
-    return out[0], out[1]
 
 
 # --- Nash equilibria that are not subgame perfect ------------------------------------------

@@ -51,7 +51,9 @@ from typing import Any
 
 from .._numbers import Number, format_number
 from ._backward import NumericTree, Values, ValueSet, Vec, expectation, fast, slow, value_sets
-from .tree import GameTree, Path, format_path
+from .nodes import Path, format_path, where_words
+from .strategies import reduced_labels
+from .tree import GameTree
 
 __all__ = [
     "MAX_EQUILIBRIA",
@@ -62,11 +64,6 @@ __all__ = [
 
 #: The most equilibria :attr:`SubgamePerfectSolution.equilibria` will build at once.
 MAX_EQUILIBRIA = 10_000
-
-
-def where_words(path: Path) -> str:
-    """Where a node is, in words: ``at the start`` or ``after In → Fight``."""
-    return "at the start" if not path else "after " + " → ".join(path)
 
 
 class SubgamePerfectEquilibrium:
@@ -152,7 +149,7 @@ class SubgamePerfectEquilibrium:
         return self.payoffs[self.tree._player_index(player)]
 
     def strategy_labels(self) -> tuple[str, str]:
-        """The pure strategies of :meth:`GameTree.to_bimatrix` this equilibrium plays (row, column).
+        """The pure strategies of :func:`~negotiation.trees.to_bimatrix` this equilibrium plays (row, column).
 
         Examples
         --------
@@ -162,8 +159,6 @@ class SubgamePerfectEquilibrium:
         >>> subgame_perfect(t)[0].strategy_labels()
         ('L', 'x')
         """
-        from .normal_form import reduced_labels
-
         return reduced_labels(self.tree, self.choices)
 
     def describe(self, payoff_text: Callable[[int, Number], str] | None = None) -> str:
