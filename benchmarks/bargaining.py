@@ -33,18 +33,17 @@ import numpy as np
 
 from negotiation.bargaining import (
     BargainingProblem,
-    bargaining_solutions,
-    kalai_smorodinsky_solution,
-    nash_solution,
-)
-from negotiation.linkage import (
     Issue,
     LinkedNegotiation,
+    alternating_offers,
+    bargaining_solutions,
     gain_from_linkage,
+    kalai_smorodinsky_solution,
+    linear_schedule,
     nash_package,
+    nash_solution,
     pareto_packages,
 )
-from negotiation.offers import alternating_offers, linear_schedule
 
 SEED = 2025
 N = 10_000

@@ -22,8 +22,7 @@ import time
 import numpy as np
 
 from negotiation import scenarios, solve
-from negotiation.bargaining import nash_solution
-from negotiation.linkage import nash_package
+from negotiation.bargaining import nash_package, nash_solution
 from negotiation.models import MODELS
 from negotiation.repeated import critical_discount_factor
 from negotiation.trees import subgame_perfect

@@ -153,9 +153,9 @@ def run_rendering() -> None:
     """The three ways of showing a live figure, on the 2x2 best-response diagram."""
     import ipywidgets as w
 
+    from negotiation import solve
     from negotiation.models import MODELS
     from negotiation.plots import draw_best_responses, plot_best_responses
-    from negotiation.solve import solve
     from negotiation.widgets._render import LiveFigure
 
     model = MODELS["tariff_standoff"]

@@ -1,15 +1,22 @@
 """negotiation-games: game theory taught through the 2025 Japan-US trade talks.
 
-The core is small: :class:`BimatrixGame` holds a two-player game exactly and
-:func:`solve` finds every extreme Nash equilibrium, the components they span and
-whether the game is degenerate. Teaching helpers (best responses, dominance,
-:func:`classify`) work on the same types. Sub-packages add game trees
-(:mod:`negotiation.trees`), games with formulas for payoffs
-(:mod:`negotiation.symbolic`), bargaining (:mod:`negotiation.bargaining`,
-:mod:`negotiation.offers`), repeated play (:mod:`negotiation.repeated`), linked
-issues (:mod:`negotiation.linkage`), the calibrated models of the talks
-(:mod:`negotiation.models`, :mod:`negotiation.scenarios`), figures
-(:mod:`negotiation.plots`) and the interactive apps (:mod:`negotiation.widgets`).
+The package is laid out by theory, one folder each, every folder with the same
+shape (the data type at the bottom, the solvers above it, the plain-words
+explanations on top):
+
+* :mod:`negotiation.core`: the ground, exact numbers and :class:`BimatrixGame`;
+* :mod:`negotiation.normal_form`: :func:`solve` finds every extreme Nash
+  equilibrium exactly, with best responses, dominance and :func:`classify`;
+* :mod:`negotiation.trees`: game trees, subgame perfection, credible threats;
+* :mod:`negotiation.symbolic`: games with formulas for payoffs;
+* :mod:`negotiation.bargaining`: bargaining solutions, rounds of offers, linked issues;
+* :mod:`negotiation.repeated`: repeated play and learning;
+
+and above them the calibrated models of the talks (:mod:`negotiation.models`,
+:mod:`negotiation.scenarios`), figures (:mod:`negotiation.plots`), the
+interactive apps (:mod:`negotiation.widgets`) and the course's exercises
+(:mod:`negotiation.course`). The names below are the ones used most; each is
+also at home in its folder.
 
 Examples
 --------
@@ -22,47 +29,9 @@ Examples
 "Prisoner's Dilemma"
 """
 
-from ._numbers import format_number
+from . import normal_form
 from ._version import __version__
-from .analysis import (
-    Domination,
-    Elimination,
-    EliminationStep,
-    best_response_table,
-    best_responses,
-    dominated_strategies,
-    iesds,
-    is_dominance_solvable,
-    pure_equilibria,
-)
-from .classify import GameClass, classify
-from .game import BimatrixGame
-from .io import dumps_nfg, loads_nfg, read_nfg, write_nfg
-from .solve import Component, Equilibrium, NashSubset, Solution, is_equilibrium, solve
+from .core import BimatrixGame, format_number
+from .normal_form import *  # noqa: F403  (every name of the normal-form folder, as ng.solve)
 
-__all__ = [
-    "BimatrixGame",
-    "Component",
-    "Domination",
-    "Elimination",
-    "EliminationStep",
-    "Equilibrium",
-    "GameClass",
-    "NashSubset",
-    "Solution",
-    "__version__",
-    "best_response_table",
-    "best_responses",
-    "classify",
-    "dominated_strategies",
-    "dumps_nfg",
-    "format_number",
-    "iesds",
-    "is_dominance_solvable",
-    "is_equilibrium",
-    "loads_nfg",
-    "pure_equilibria",
-    "read_nfg",
-    "solve",
-    "write_nfg",
-]
+__all__ = ["BimatrixGame", "__version__", "format_number", *normal_form.__all__]

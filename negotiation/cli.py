@@ -19,7 +19,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> from negotiation import BimatrixGame
->>> from negotiation.io import write_nfg
+>>> from negotiation.normal_form.nfg import write_nfg
 >>> pd = BimatrixGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Japan", "US"),
 ...                   row_labels=("Cooperate", "Defect"), col_labels=("Cooperate", "Defect"))
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -55,14 +55,14 @@ from typing import Any, NoReturn
 import numpy as np
 
 from . import scenarios
-from ._numbers import Number, format_number, parse_number
 from ._version import __version__
-from .analysis import best_response_table
-from .classify import classify
-from .game import BimatrixGame
-from .io import read_nfg
+from .core._numbers import Number, format_number, parse_number
+from .core.game import BimatrixGame
 from .models import MODELS
-from .solve import Solution, solve
+from .normal_form.analysis import best_response_table
+from .normal_form.classification import classify
+from .normal_form.equilibria import Solution, solve
+from .normal_form.nfg import read_nfg
 
 __all__ = ["build_parser", "load_target", "main", "render_solution", "solution_document"]
 

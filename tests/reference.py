@@ -1,6 +1,6 @@
 """An independent, slow, exact reference for the extreme equilibria of a bimatrix game.
 
-It shares no code with :mod:`negotiation.algorithms.vertex_labels`: it enumerates
+It shares no code with :mod:`negotiation.normal_form.vertex_labels`: it enumerates
 *every* basis of each best-response polytope (all ways to pick m tight constraints
 out of the m + n, identity rows included) and solves it with Fractions by plain
 Gauss-Jordan elimination, with no floating-point step at all. Extreme equilibria

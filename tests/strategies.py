@@ -248,7 +248,7 @@ def symmetric_problems(draw, max_size: int = 8, high: int = 12):
 @st.composite
 def linked_negotiations(draw, max_issues: int = 3, max_options: int = 4, high: int = 6):
     """Small negotiations over linked issues, each with a status quo option."""
-    from negotiation.linkage import Issue, LinkedNegotiation
+    from negotiation.bargaining.linkage import Issue, LinkedNegotiation
 
     k = draw(st.integers(1, max_issues))
     issues = []

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import games, probability_vectors
 
 from negotiation import BimatrixGame, solve
-from negotiation.analysis import (
+from negotiation.normal_form.analysis import (
     Domination,
     best_response_table,
     best_responses,

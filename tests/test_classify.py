@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from strategies import games, generic_games, strict_ordinal_games
 
 from negotiation import BimatrixGame
-from negotiation.analysis import pure_equilibria
-from negotiation.classify import SYMMETRIC_GAMES, GameClass, classify
+from negotiation.normal_form.analysis import pure_equilibria
+from negotiation.normal_form.classification import SYMMETRIC_GAMES, GameClass, classify
 
 CYCLIC = "Matching Pennies type (cyclic, no pure equilibrium)"
 ORDERS = [((0, 1), (0, 1)), ((1, 0), (0, 1)), ((0, 1), (1, 0)), ((1, 0), (1, 0))]

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from strategies import games
 
 from negotiation import BimatrixGame, __version__, format_number, solve
-from negotiation.classify import classify
 from negotiation.cli import build_parser, load_target, main, render_solution, solution_document
-from negotiation.io import write_nfg
+from negotiation.normal_form.classification import classify
+from negotiation.normal_form.nfg import write_nfg
 
 DATA = pathlib.Path(__file__).parent / "data"
 ROOT = pathlib.Path(__file__).parent.parent

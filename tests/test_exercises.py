@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from negotiation.exercises import ChoiceQuestion, NumberQuestion
+from negotiation.course.exercises import ChoiceQuestion, NumberQuestion
 
 
 def test_exact_answers_and_decimals_within_tolerance():

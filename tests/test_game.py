@@ -13,7 +13,7 @@ from hypothesis import given
 from strategies import games
 
 from negotiation import BimatrixGame
-from negotiation._numbers import to_exact
+from negotiation.core._numbers import to_exact
 
 
 def test_float_is_the_decimal_it_prints_as():

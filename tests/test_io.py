@@ -13,7 +13,7 @@ from hypothesis import given
 from strategies import labelled_games
 
 from negotiation import BimatrixGame
-from negotiation.io import dumps_nfg, loads_nfg, read_nfg, write_nfg
+from negotiation.normal_form.nfg import dumps_nfg, loads_nfg, read_nfg, write_nfg
 
 DATA = pathlib.Path(__file__).parent / "data"
 

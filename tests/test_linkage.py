@@ -1,4 +1,4 @@
-"""Tests for negotiation.linkage: packages, Pareto set, Nash package, gain from linkage."""
+"""Tests for negotiation.bargaining.linkage: packages, Pareto set, Nash package, gain from linkage."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from negotiation.bargaining import nash_solution
-from negotiation.linkage import (
+from negotiation.bargaining.linkage import (
     Issue,
     LinkedNegotiation,
     gain_from_linkage,

@@ -1,4 +1,4 @@
-"""Tests for negotiation.offers: Rubinstein shares, deadlines, outside options, breakdown risk."""
+"""Tests for negotiation.bargaining.offers: Rubinstein shares, deadlines, outside options, breakdown risk."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from negotiation.bargaining import BargainingProblem, nash_solution
-from negotiation.offers import (
+from negotiation.bargaining.offers import (
     OfferRound,
     OffersResult,
     alternating_offers,

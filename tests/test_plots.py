@@ -17,13 +17,13 @@ import numpy as np
 import pytest
 
 from negotiation import BimatrixGame, solve
-from negotiation.analysis import best_responses
 from negotiation.bargaining import BargainingProblem, bargaining_solutions
-from negotiation.linkage import gain_from_linkage, pareto_packages
+from negotiation.bargaining.linkage import gain_from_linkage, pareto_packages
+from negotiation.bargaining.offers import alternating_offers
 from negotiation.models import MODELS
 from negotiation.models import deal_bargaining as db
 from negotiation.models.tariff_ladder import GRID
-from negotiation.offers import alternating_offers
+from negotiation.normal_form.analysis import best_responses
 from negotiation.plots import (
     best_response_paths,
     critical_curve,

@@ -14,7 +14,7 @@ from reference import extreme_equilibria
 from strategies import games, generic_games
 
 from negotiation import BimatrixGame, is_equilibrium, solve
-from negotiation.algorithms.vertex_labels import best_response_polytopes
+from negotiation.normal_form.vertex_labels import best_response_polytopes
 
 
 def strategy_pairs(solution):
@@ -389,7 +389,7 @@ def test_one_by_one_and_one_by_n_games():
 
 @given(st.integers(1, 6), st.integers(1, 6), st.integers(1, 6), st.integers(0, 2**32 - 1))
 def test_integer_rank_matches_numpy_on_low_rank_matrices(m, n, r, seed):
-    from negotiation.algorithms.vertex_labels import _integer_rank
+    from negotiation.normal_form.vertex_labels import _integer_rank
 
     rng = np.random.default_rng(seed)
     M = rng.integers(-50, 50, size=(m, r)) @ rng.integers(-50, 50, size=(r, n))

@@ -21,7 +21,7 @@ import pytest
 
 from negotiation import scenarios, solve
 from negotiation.bargaining import bargaining_solutions
-from negotiation.linkage import gain_from_linkage
+from negotiation.bargaining.linkage import gain_from_linkage
 from negotiation.models import MODELS
 from negotiation.symbolic import regimes
 from negotiation.trees import subgame_perfect

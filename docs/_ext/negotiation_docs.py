@@ -5,7 +5,7 @@ What it does, at build time:
 * **Reference pages** (``reference/generated/*.rst``): one page per public module
   of :mod:`negotiation` (no name part starting with ``_``). Every name in a
   module's ``__all__`` is documented exactly once, under the shortest public path
-  that exports it (``negotiation.solve``, not ``negotiation.solve.solve``); the
+  that exports it (``negotiation.solve``, not ``negotiation.normal_form.equilibria.solve``); the
   other modules that export it link there. New modules and names appear without
   editing the docs.
 * **Model pages** (``explanation/models/*.rst``): one page per entry of
@@ -18,7 +18,7 @@ What it does, at build time:
 * **Lessons**: copies ``../lessons/*.ipynb`` into ``lessons/`` (git-ignored) so
   MyST-NB executes and renders them as pages.
 * **References by identity**: a cross-reference to a name that is documented under
-  another public path (``negotiation.classify.classify``, or a relative ``GameTree``
+  another public path (``negotiation.normal_form.classification.classify``, or a relative ``GameTree``
   inside a submodule's docstring) is resolved to the place where that object is
   documented. A reference to an object that exists but is private renders as code
   without a link; anything else stays a nitpicky warning.
@@ -54,18 +54,18 @@ LESSONS_DIR = "lessons"
 
 #: Where each reference page is listed in the reference index, by module prefix.
 GROUPS: tuple[tuple[str, str], ...] = (
+    ("negotiation.core", "Games, equilibria and the command line"),
+    ("negotiation.normal_form", "Games, equilibria and the command line"),
     ("negotiation.trees", "Game trees"),
     ("negotiation.symbolic", "Payoffs as formulas"),
+    ("negotiation.bargaining", "Bargaining, offers and linkage"),
+    ("negotiation.repeated", "Repeated play and learning"),
     ("negotiation.models", "The models of the talks"),
     ("negotiation.scenarios", "The models of the talks"),
     ("negotiation.plots", "Figures, apps and the classroom"),
     ("negotiation.widgets", "Figures, apps and the classroom"),
     ("negotiation.present", "Figures, apps and the classroom"),
-    ("negotiation.bargaining", "Bargaining, offers, repeated play and linkage"),
-    ("negotiation.offers", "Bargaining, offers, repeated play and linkage"),
-    ("negotiation.repeated", "Bargaining, offers, repeated play and linkage"),
-    ("negotiation.linkage", "Bargaining, offers, repeated play and linkage"),
-    ("negotiation.algorithms", "Algorithms"),
+    ("negotiation.course", "Figures, apps and the classroom"),
     ("negotiation", "Games, equilibria and the command line"),
 )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-from .._numbers import Number
+from ..core._numbers import Number
 from ..symbolic import Parameter
 
 __all__ = ["Analysis", "Model", "ModelKind", "fmt"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .._numbers import Number, format_number
-from ..analysis import dominated_strategies
-from ..classify import classify
-from ..game import BimatrixGame
-from ..solve import Equilibrium, solve
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
+from ..normal_form.analysis import dominated_strategies
+from ..normal_form.classification import classify
+from ..normal_form.equilibria import Equilibrium, solve
 from ._base import Analysis, fmt
 
 __all__ = ["analyse_bimatrix"]

@@ -41,7 +41,7 @@ also cost the US ``card_us`` (higher yields) and Japan ``card_japan``;
 **Rounds of talks**: the gains from the best deal, valued in $bn (1% of Japan's
 GDP is about $40bn), are split by alternating offers over eight rounds with a
 deadline, the US proposing first, each side's patience falling from a start value
-to an end value as the deadline nears (:func:`negotiation.offers.alternating_offers`).
+to an end value as the deadline nears (:func:`negotiation.bargaining.offers.alternating_offers`).
 
 The July deal against the model
 -------------------------------
@@ -68,7 +68,6 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 
-from .._numbers import Number, format_number
 from ..bargaining import (
     BargainingProblem,
     BargainingSolution,
@@ -76,7 +75,8 @@ from ..bargaining import (
     bargaining_solutions,
     threat_point_effect,
 )
-from ..offers import alternating_offers, linear_schedule
+from ..bargaining.offers import alternating_offers, linear_schedule
+from ..core._numbers import Number, format_number
 from ..symbolic import Parameter
 from ._base import Analysis, Model, fmt
 from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
@@ -291,7 +291,7 @@ def _instantiate(values: dict[str, Number]) -> BargainingProblem:
 def offers(values: dict[str, Number]) -> tuple[object, Number, tuple[Number, Number]]:
     """Alternating offers over the gains from the best deal, in $bn.
 
-    Returns the :class:`~negotiation.offers.OffersResult` (shares of the gains,
+    Returns the :class:`~negotiation.bargaining.offers.OffersResult` (shares of the gains,
     Japan first), the size of the gains ($bn a year) and the July deal's actual
     shares of them.
     """

@@ -54,8 +54,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from .._numbers import Number, format_number
-from ..game import BimatrixGame
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
 from ..repeated import critical_discount_factor
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model

@@ -35,7 +35,7 @@ weights below as parameters (how much each issue matters to each side). With the
 default weights Japan cares most about autos and rice, the US about investment:
 the classic condition for **logrolling** (Raiffa 1982, *The Art and Science of
 Negotiation*; Sebenius 1983, "Negotiation arithmetic"), where each side concedes on
-what matters less to it. :mod:`negotiation.linkage` enumerates all 216 packages,
+what matters less to it. :mod:`negotiation.bargaining.linkage` enumerates all 216 packages,
 their Pareto frontier and the Nash solution over packages, and compares it with
 settling each issue on its own.
 
@@ -58,8 +58,14 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 
-from .._numbers import Number, format_number
-from ..linkage import Issue, LinkedNegotiation, gain_from_linkage, nash_package, pareto_packages
+from ..bargaining.linkage import (
+    Issue,
+    LinkedNegotiation,
+    gain_from_linkage,
+    nash_package,
+    pareto_packages,
+)
+from ..core._numbers import Number, format_number
 from ..symbolic import Parameter
 from ._base import Analysis, Model
 

@@ -55,8 +55,8 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 
-from .._numbers import Number
-from ..game import BimatrixGame
+from ..core._numbers import Number
+from ..core.game import BimatrixGame
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix

@@ -42,7 +42,7 @@ against accommodation when ``tau(t) - tau(d) > V`` and against retaliation when
 ``tau(t) - tau(d) > W``; Japan prefers to retaliate against a held tariff when
 ``g > w`` and against a cut when ``g + k > 0``. Depending on these the game is a
 Prisoner's Dilemma, Chicken, Deadlock, or a game with a dominant strategy for one
-side (:func:`negotiation.classify.classify` names it; :func:`negotiation.symbolic.regimes`
+side (:func:`~negotiation.classify` names it; :func:`negotiation.symbolic.regimes`
 finds where it changes).
 
 Calibration
@@ -67,8 +67,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from .._numbers import Number
-from ..game import BimatrixGame
+from ..core._numbers import Number
+from ..core.game import BimatrixGame
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix

@@ -80,7 +80,7 @@ from fractions import Fraction
 from functools import cache, lru_cache
 from typing import Any
 
-from .._numbers import Number, format_number
+from ..core._numbers import Number, format_number
 from ..symbolic import Parameter
 from ..trees import (
     BrinkmanshipResult,

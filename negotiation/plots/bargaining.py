@@ -7,7 +7,7 @@ Kalai-Smorodinsky, egalitarian and utilitarian solutions in their fixed colours
 (:data:`~negotiation.plots.style.SOLUTION_COLOURS`), each with its own marker so
 that solutions on top of each other stay visible.
 
-:func:`plot_offers_trace` draws an :class:`~negotiation.offers.OffersResult`: the
+:func:`plot_offers_trace` draws an :class:`~negotiation.bargaining.offers.OffersResult`: the
 split proposed in every round, who proposes, and what the responder does.
 """
 
@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._numbers import format_number
+from ..core._numbers import format_number
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
 
 if TYPE_CHECKING:
     from ..bargaining import BargainingProblem, BargainingSolution
-    from ..offers import OfferRound, OffersResult
+    from ..bargaining.offers import OfferRound, OffersResult
 
 __all__ = ["plot_bargaining", "plot_offers_trace"]
 
@@ -269,7 +269,7 @@ def plot_offers_trace(
     Parameters
     ----------
     trace : OffersResult or sequence of OfferRound
-        Usually the result of :func:`~negotiation.offers.alternating_offers`.
+        Usually the result of :func:`~negotiation.bargaining.offers.alternating_offers`.
     ax : matplotlib Axes, optional
     players : pair of str, optional
         Names (taken from an ``OffersResult`` by default).
@@ -284,12 +284,12 @@ def plot_offers_trace(
 
     Examples
     --------
-    >>> from negotiation.offers import alternating_offers
+    >>> from negotiation.bargaining.offers import alternating_offers
     >>> fig = plot_offers_trace(alternating_offers(0.9, 0.8, rounds=8, players=("Japan", "US")))
     >>> fig.axes[0].get_ylabel()
     "Japan's share of the gains from a deal"
     """
-    from ..offers import OfferRound, OffersResult
+    from ..bargaining.offers import OfferRound, OffersResult
 
     if isinstance(trace, OffersResult):
         names = tuple(players) if players is not None else trace.players

@@ -563,8 +563,8 @@ class OffersTraceArtists(LiveArtists):
             )
 
     def update(self, result: Any, reference: float | None = None) -> bool:
-        """Show a new :class:`~negotiation.offers.OffersResult` with the same number of rounds."""
-        from ..offers import OffersResult
+        """Show a new :class:`~negotiation.bargaining.offers.OffersResult` with the same number of rounds."""
+        from ..bargaining.offers import OffersResult
 
         if not isinstance(result, OffersResult):
             raise TypeError(f"result must be an OffersResult, got {type(result).__name__}")
@@ -623,20 +623,20 @@ def draw_offers_trace(
     Parameters
     ----------
     result : OffersResult
-        From :func:`~negotiation.offers.alternating_offers` with a deadline (``rounds``).
+        From :func:`~negotiation.bargaining.offers.alternating_offers` with a deadline (``rounds``).
     ax : matplotlib Axes, optional
     reference, reference_label : float and str, optional
         A reference share of the first player (a dotted line), e.g. an actual deal.
 
     Examples
     --------
-    >>> from negotiation.offers import alternating_offers
+    >>> from negotiation.bargaining.offers import alternating_offers
     >>> result = alternating_offers(0.9, 0.8, rounds=4, players=("Japan", "US"))
     >>> artists = draw_offers_trace(result, reference=0.5, reference_label="half")
     >>> artists.accepted.get_data()[0]
     [1]
     """
-    from ..offers import OffersResult
+    from ..bargaining.offers import OffersResult
 
     if not isinstance(result, OffersResult):
         raise TypeError(f"result must be an OffersResult, got {type(result).__name__}")

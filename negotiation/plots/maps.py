@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from .._numbers import format_number, to_exact
+from ..core._numbers import format_number, to_exact
 from .style import FONT_SIZE, PALETTE, new_figure, style_axes
 
 if TYPE_CHECKING:  # imported lazily at run time, so `negotiation.plots` does not load sympy

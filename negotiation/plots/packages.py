@@ -1,7 +1,7 @@
 """Package deals in utility space: what linking issues adds (Raiffa 1982; Sebenius 1983).
 
 :func:`plot_packages` draws every package of a
-:class:`~negotiation.linkage.LinkedNegotiation` as a point (each side's weighted
+:class:`~negotiation.bargaining.linkage.LinkedNegotiation` as a point (each side's weighted
 utility), the Pareto frontier of packages, the status quo, the outcome of settling
 each issue on its own and the Nash package; an arrow from the issue-by-issue point
 to the Nash package is the gain from linkage. When the two sides weigh the issues
@@ -159,7 +159,12 @@ class PackagesArtists(LiveArtists):
 
     def update(self, negotiation: Any, result: Any = None) -> bool:
         """Show new weights (same issues and players); returns ``False`` (all that moves is dynamic)."""
-        from ..linkage import LinkageGain, LinkedNegotiation, gain_from_linkage, pareto_packages
+        from ..bargaining.linkage import (
+            LinkageGain,
+            LinkedNegotiation,
+            gain_from_linkage,
+            pareto_packages,
+        )
 
         if not isinstance(negotiation, LinkedNegotiation):
             raise TypeError(
@@ -235,7 +240,7 @@ def draw_packages(
     >>> artists.linked.get_data(), artists.separate.get_data()
     (([16.5], [10.0]), ([1.0], [3.0]))
     """
-    from ..linkage import LinkedNegotiation
+    from ..bargaining.linkage import LinkedNegotiation
 
     if not isinstance(negotiation, LinkedNegotiation):
         raise TypeError(

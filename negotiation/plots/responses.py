@@ -54,7 +54,7 @@ _MAX_LABELS = 4
 
 
 def _check_game(game: Any, who: str) -> Any:
-    from ..game import BimatrixGame
+    from ..core.game import BimatrixGame
 
     if not isinstance(game, BimatrixGame):
         raise TypeError(f"{who} needs a BimatrixGame, got {type(game).__name__}")
@@ -62,7 +62,7 @@ def _check_game(game: Any, who: str) -> Any:
 
 
 def _check_solution(game: Any, solution: Any) -> Any:
-    from ..solve import Solution, solve
+    from ..normal_form.equilibria import Solution, solve
 
     if solution is None:
         return solve(game)
@@ -341,7 +341,7 @@ class BestResponseArtists(LiveArtists):
 
     def update(self, game: Any, solution: Any = None) -> bool:
         """Show a new 2x2 game (same or new labels); ``True`` if labels changed too."""
-        from .._numbers import format_number
+        from ..core._numbers import format_number
 
         game = _check_game(game, "BestResponseArtists.update")
         paths = best_response_paths(game)
@@ -599,7 +599,7 @@ class BestResponseFunctionArtists(LiveArtists):
 
     def update(self, game: Any, solution: Any = None) -> bool:
         """Show a game of the same shape and labels; ``False`` (only dynamic artists change)."""
-        from ..analysis import best_response_table
+        from ..normal_form.analysis import best_response_table
 
         game = _check_game(game, "BestResponseFunctionArtists.update")
         if game.shape != self.shape:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import Number, format_number
+from ..core._numbers import Number, format_number
 from ._live import minus, player_colours
 from .style import FONT_SIZE
 
@@ -65,8 +65,8 @@ def _units(units: Any) -> tuple[str, str]:
 
 
 def _equilibrium_cells(game: Any, solution: Any) -> set[tuple[int, int]]:
-    from ..analysis import pure_equilibria
-    from ..solve import Solution
+    from ..normal_form.analysis import pure_equilibria
+    from ..normal_form.equilibria import Solution
 
     if solution is None:
         return set(pure_equilibria(game))
@@ -100,7 +100,7 @@ def payoff_table_html(
     game : BimatrixGame
     solution : Solution, optional
         ``solve(game)``; its pure equilibria are highlighted. By default they are
-        found from the best responses (:func:`negotiation.analysis.pure_equilibria`).
+        found from the best responses (:func:`negotiation.normal_form.analysis.pure_equilibria`).
     units : str or pair of str, optional
         The payoffs' units (row player's, column player's), stated under the table.
     exact : bool
@@ -132,8 +132,8 @@ def payoff_table_html(
     >>> "Japan's payoff first" in page
     True
     """
-    from ..analysis import best_response_table
-    from ..game import BimatrixGame
+    from ..core.game import BimatrixGame
+    from ..normal_form.analysis import best_response_table
 
     if not isinstance(game, BimatrixGame):
         raise TypeError(f"payoff_table_html needs a BimatrixGame, got {type(game).__name__}")

@@ -16,7 +16,7 @@ import textwrap
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import format_number
+from ..core._numbers import format_number
 from ..trees.spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
 from ..trees.tree import GameTree
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure

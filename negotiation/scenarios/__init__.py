@@ -43,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .._numbers import Number, format_number, to_exact
+from ..core._numbers import Number, format_number, to_exact
 
 __all__ = ["Entry", "Scenario", "ScenarioError", "load", "names", "template"]
 

@@ -44,7 +44,7 @@ What is here
 ------------
 * :class:`Parameter` and :class:`ParametricGame`: named symbols with slider metadata,
   and a bimatrix game of formulas; ``pgame.at(t=0.24)`` gives an exact
-  :class:`~negotiation.game.BimatrixGame` in tens of microseconds.
+  :class:`~negotiation.core.game.BimatrixGame` in tens of microseconds.
 * Closed forms: :func:`pure_conditions` (when each pure profile is an equilibrium),
   :func:`mixed_closed_form` (2x2) and :func:`support_closed_form` (any support pair).
 * :func:`regimes`: exact thresholds along one parameter, with the structure on each

@@ -23,7 +23,7 @@ from typing import Any
 
 import sympy
 
-from .._numbers import Number, to_exact
+from ..core._numbers import Number, to_exact
 from .parametric import Parameter, ParametricGame, _as_sympy_number
 
 __all__ = [

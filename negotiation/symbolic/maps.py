@@ -13,7 +13,7 @@ equilibrium exists, and the class of the game. So :func:`equilibrium_map`
 
 Points where a comparison is within a relative tolerance of zero are re-checked
 in exact arithmetic, so a grid point that lies exactly on a boundary gets the
-tie's own (degenerate) structure, just as :func:`~negotiation.solve.solve` reports
+tie's own (degenerate) structure, just as :func:`~negotiation.solve` reports
 it, and every label agrees with ``solve(pgame.at(**m.point(i, j)))``.
 
 Larger games use vectorised support enumeration instead (von Stengel 2007,
@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .._numbers import Number, format_number
-from ..game import BimatrixGame
-from ..solve import solve
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
+from ..normal_form.equilibria import solve
 from ._enumeration import support_scan
 from .closed_forms import _check_pgame, mixed_closed_form
 from .parametric import Parameter, ParametricGame, _ExactEvaluator

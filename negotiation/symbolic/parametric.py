@@ -3,7 +3,7 @@
 A :class:`Parameter` is a sympy symbol with the metadata a slider needs (range,
 default, step, unit, description, source). A :class:`ParametricGame` holds two
 payoff tables of sympy expressions in declared parameters; :meth:`ParametricGame.at`
-turns it into an ordinary :class:`~negotiation.game.BimatrixGame` for given values.
+turns it into an ordinary :class:`~negotiation.core.game.BimatrixGame` for given values.
 
 Formulas come from code, never from text: payoffs must be sympy expressions or
 numbers, and a string is refused rather than parsed.
@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 import sympy
 
-from .._numbers import Number, _matrix_rows, format_number, to_exact
-from ..game import BimatrixGame, _check_labels, _check_players
+from ..core._numbers import Number, _matrix_rows, format_number, to_exact
+from ..core.game import BimatrixGame, _check_labels, _check_players
 
 __all__ = ["Parameter", "ParametricGame"]
 
@@ -568,7 +568,7 @@ class ParametricGame:
     parameters : Parameter or sequence of Parameter
         Every symbol used in ``A`` and ``B`` must be one of these (matched by name).
     players, row_labels, col_labels, title
-        As for :class:`~negotiation.game.BimatrixGame`.
+        As for :class:`~negotiation.core.game.BimatrixGame`.
 
     Raises
     ------

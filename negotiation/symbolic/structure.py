@@ -3,7 +3,7 @@
 Two parameter values are in the same regime when the games there have the same
 :class:`Structure`: the same pure equilibria, an equilibrium in which both players
 randomise or not, the same degeneracy (ties), and for 2x2 games the same class
-from :func:`negotiation.classify.classify`.
+from :func:`~negotiation.classify`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..game import BimatrixGame
-from ..solve import Solution, solve
+from ..core.game import BimatrixGame
+from ..normal_form.equilibria import Solution, solve
 
 if TYPE_CHECKING:
     from .parametric import ParametricGame
@@ -38,7 +38,7 @@ class Structure:
     degenerate : bool
         Whether the game is degenerate (a tie in best responses: usually a boundary).
     class_name : str or None
-        The 2x2 class from :func:`negotiation.classify.classify`; ``None`` for larger games.
+        The 2x2 class from :func:`~negotiation.classify`; ``None`` for larger games.
     pure_labels : tuple of (str, str)
         The pure equilibria by strategy labels (not compared).
     players : (str, str)
@@ -63,7 +63,7 @@ class Structure:
 
     @classmethod
     def of(cls, game: BimatrixGame, solution: Solution | None = None) -> Structure:
-        """The structure of one game, from :func:`~negotiation.solve.solve` (and ``classify`` for 2x2).
+        """The structure of one game, from :func:`~negotiation.solve` (and ``classify`` for 2x2).
 
         Parameters
         ----------
@@ -81,7 +81,7 @@ class Structure:
         mixed = any(len(e.row_support) > 1 and len(e.col_support) > 1 for e in solution)
         class_name = None
         if game.shape == (2, 2):
-            from ..classify import classify
+            from ..normal_form.classification import classify
 
             class_name = str(classify(game).name)
         return cls(

@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 import sympy
 
-from .._numbers import Number, format_number
-from ..solve import Solution, solve
+from ..core._numbers import Number, format_number
+from ..normal_form.equilibria import Solution, solve
 from .closed_forms import _check_pgame
 from .parametric import Parameter, ParametricGame, _as_sympy_number
 from .structure import ORDINAL_PAIRS, Structure, structure_from_signs
@@ -536,7 +536,7 @@ def regimes(
     denominators of every support pair's closed form). Polynomial comparisons are
     solved exactly (``Poly.real_roots``); other formulas with ``solveset``, and
     failing that numerically (then :attr:`Threshold.exact` is false). Each open
-    interval is labelled with :func:`~negotiation.solve.solve` at a simple rational
+    interval is labelled with :func:`~negotiation.solve` at a simple rational
     point inside it, and each candidate is kept only if the structure changes there.
 
     Games with more than :data:`SCAN_PAIRS` support pairs (larger than 4x4) would need

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import Number, format_number, to_exact
+from ..core._numbers import Number, format_number, to_exact
 from ._backward import NumericTree, slow, value_sets
 from .credibility import _action_of, _find_decision, _format
 from .nodes import Path, chance, decision, format_path, leaf, to_sympy

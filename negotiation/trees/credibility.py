@@ -43,7 +43,7 @@ from fractions import Fraction
 from itertools import product
 from typing import Any
 
-from .._numbers import format_number, to_exact
+from ..core._numbers import format_number, to_exact
 from ._backward import NumericTree, ValueSet, slow, value_sets
 from .nodes import Path, format_path, to_sympy
 from .tree import GameTree

@@ -35,7 +35,7 @@ never evaluated. An information set holding two nodes of a player means the
 player cannot tell them apart (imperfect information); such files are refused
 with a clear message, since subgame perfection by backward induction needs
 perfect information. Empty action labels become their position (``"1"``,
-``"2"``) and repeated ones get Gambit's suffixes, as in :mod:`negotiation.io`.
+``"2"``) and repeated ones get Gambit's suffixes, as in :mod:`negotiation.normal_form.nfg`.
 
 Every tree with rational payoffs comes back equal:
 ``loads_efg(dumps_efg(tree)) == tree``.
@@ -52,7 +52,7 @@ import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..io import (
+from ..normal_form.nfg import (
     _deduplicate,
     _default_blank,
     _format_payoff,
@@ -152,7 +152,7 @@ class _Parser:
             raise _Error(
                 token.line,
                 "this is a Gambit strategic-form (.nfg) file; expected an extensive-form file "
-                "starting with 'EFG 2 R' (use negotiation.io.read_nfg for .nfg files)",
+                "starting with 'EFG 2 R' (use negotiation.normal_form.nfg.read_nfg for .nfg files)",
             )
         if token.kind != "word" or token.text != "EFG":
             raise _Error(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import to_exact
+from ..core._numbers import to_exact
 from .nodes import Node, chance, decision, leaf
 from .tree import GameTree
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeAlias
 
-from .._numbers import format_number, to_exact
+from ..core._numbers import format_number, to_exact
 
 __all__ = [
     "Chance",

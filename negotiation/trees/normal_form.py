@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import Number, format_number
-from ..game import BimatrixGame
-from ..solve import Equilibrium, Solution, solve
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
+from ..normal_form.equilibria import Equilibrium, Solution, solve
 from ._backward import NumericTree, fast, slow, value_sets
 from .nodes import Path, where_words
 from .spe import SubgamePerfectSolution, subgame_perfect

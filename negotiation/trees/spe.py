@@ -49,7 +49,7 @@ from itertools import chain, product
 from types import MappingProxyType
 from typing import Any
 
-from .._numbers import Number, format_number
+from ..core._numbers import Number, format_number
 from ._backward import NumericTree, Values, ValueSet, Vec, expectation, fast, slow, value_sets
 from .nodes import Path, format_path, where_words
 from .strategies import reduced_labels

@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import format_number, to_exact
+from ..core._numbers import format_number, to_exact
 from .nodes import (
     Chance,
     Decision,

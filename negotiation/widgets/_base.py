@@ -26,7 +26,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .._numbers import Number, format_number, to_exact
+from ..core._numbers import Number, format_number, to_exact
 from ..models import MODELS, Analysis, Model
 from ..symbolic import Parameter
 from ._render import LiveFigure

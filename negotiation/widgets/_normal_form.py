@@ -14,14 +14,14 @@ from typing import Any
 import ipywidgets as w
 import numpy as np
 
-from .._numbers import Number, format_number
-from ..analysis import best_response_table
-from ..game import BimatrixGame
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
 from ..models import Analysis
 from ..models._base import fmt
+from ..normal_form.analysis import best_response_table
+from ..normal_form.equilibria import Solution
 from ..plots import draw_best_responses, payoff_table_html
 from ..plots._live import subject
-from ..solve import Solution
 from ._base import App, FigureView
 
 __all__ = ["NormalFormApp", "bimatrix_change", "clause", "equilibrium_signature", "subject"]
@@ -191,7 +191,7 @@ def bimatrix_change(
 
 
 class NormalFormApp(App):
-    """An app for a model whose game is a :class:`~negotiation.game.BimatrixGame`."""
+    """An app for a model whose game is a :class:`~negotiation.core.game.BimatrixGame`."""
 
     payoff_units: tuple[str, str] = ("", "")
     diagram: bool = True
@@ -260,7 +260,7 @@ class NormalFormApp(App):
 
 def result_solution(analysis: Analysis) -> Solution:
     """``solve`` of the analysis's game (for models whose result is something else)."""
-    from ..solve import solve
+    from ..normal_form.equilibria import solve
 
     if not isinstance(analysis.game, BimatrixGame):
         raise TypeError(

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 import sympy
 
-from .._numbers import format_number
+from ..core._numbers import format_number
 from ..models import Analysis
 from ..symbolic import mixed_closed_form
 from ._normal_form import NormalFormApp

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._numbers import Number
+from ..core._numbers import Number
 from ..models import Analysis
 from ..plots import draw_critical_discount
 from ._base import FigureView

@@ -19,11 +19,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from .._numbers import to_exact
-from ..classify import classify
-from ..game import BimatrixGame
+from ..core._numbers import to_exact
+from ..core.game import BimatrixGame
+from ..normal_form.classification import classify
+from ..normal_form.equilibria import Solution, solve
 from ..plots import draw_best_responses, payoff_table_html
-from ..solve import Solution, solve
 from ._base import _CSS, FigureView, _plain
 from ._normal_form import bimatrix_change
 
@@ -78,7 +78,7 @@ class PayoffEditor:
     solution : Solution or None
         ``solve(game)``.
     classification : str or None
-        The class of a 2x2 game (:func:`negotiation.classify.classify`).
+        The class of a 2x2 game (:func:`~negotiation.classify`).
     text, change, error : str
         The equilibrium panel as plain text, what changed, and the error shown (empty if none).
     figures : dict of str to FigureView

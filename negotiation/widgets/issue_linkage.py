@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .._numbers import Number
+from ..core._numbers import Number
 from ..models import Analysis
 from ..plots import draw_packages
 from ..plots.tables import format_payoff

@@ -24,7 +24,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .._numbers import Number
+from ..core._numbers import Number
 from ..models import Analysis
 from ..plots import draw_equilibrium_map
 from ..symbolic import EquilibriumMap, Regimes, equilibrium_map, regimes

@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as w
 import sympy
 
-from .._numbers import Number
+from ..core._numbers import Number
 from ..models import Analysis
 from ..models.treasury_leverage import credibility_condition, threat_to_sell
 from ..plots import draw_game_tree

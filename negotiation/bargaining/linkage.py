@@ -16,7 +16,7 @@ each issue separately.
 
 A worked example: two issues, each with options "Japan's way" and "US way".
 
->>> from negotiation.linkage import Issue, LinkedNegotiation, gain_from_linkage
+>>> from negotiation.bargaining.linkage import Issue, LinkedNegotiation, gain_from_linkage
 >>> tariff = Issue("tariff", ("low", "high"), ((6, 0), (0, 2)), status_quo="high")
 >>> invest = Issue("investment", ("small", "large"), ((2, 0), (0, 6)), status_quo="small")
 >>> talks = LinkedNegotiation([tariff, invest], players=("Japan", "US"))
@@ -47,9 +47,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._numbers import Number, format_number, to_exact
-from .bargaining import BargainingProblem
-from .game import _check_players
+from ..core._numbers import Number, format_number, to_exact
+from ..core.game import _check_players
+from .problem import BargainingProblem
 
 __all__ = [
     "Issue",

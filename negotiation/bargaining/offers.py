@@ -16,7 +16,7 @@ so the more patient side gets more, and the proposer has an edge that vanishes
 as the time between offers shrinks. With ``delta1 = delta2 = 9/10`` the first
 proposer gets ``(1 - 9/10) / (1 - 81/100) = 10/19``:
 
->>> from negotiation.offers import rubinstein_shares
+>>> from negotiation.bargaining.offers import rubinstein_shares
 >>> rubinstein_shares(0.9, 0.9)
 Shares(proposer=Fraction(10, 19), responder=Fraction(9, 19))
 
@@ -66,8 +66,8 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
-from ._numbers import Number, format_number, to_exact
-from .game import _check_players
+from ..core._numbers import Number, format_number, to_exact
+from ..core.game import _check_players
 
 __all__ = [
     "OfferRound",

@@ -13,7 +13,7 @@
 
 How it works: the extreme equilibria are the completely labelled vertex pairs of
 the best-response polytopes, enumerated in exact arithmetic
-(:mod:`negotiation.algorithms.vertex_labels`); the same enumeration tells whether
+(:mod:`negotiation.normal_form.vertex_labels`); the same enumeration tells whether
 the game is degenerate. Each equilibrium is checked in exact arithmetic to be a
 pair of mutual best responses before it is returned. ``method="nashpy"`` shows
 what nashpy's support enumeration finds on the same game, for comparison.
@@ -43,14 +43,14 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from ._numbers import Number, format_number
-from .algorithms.vertex_labels import (
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame
+from .vertex_labels import (
     Polytope,
     best_response_polytopes,
     completely_labelled_pairs,
     count_bases,
 )
-from .game import BimatrixGame
 
 __all__ = ["Component", "Equilibrium", "NashSubset", "Solution", "is_equilibrium", "solve"]
 

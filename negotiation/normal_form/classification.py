@@ -91,7 +91,7 @@ from functools import cache
 from itertools import permutations, product
 from typing import Any, NamedTuple
 
-from .game import BimatrixGame
+from ..core.game import BimatrixGame
 
 __all__ = ["CYCLIC_NAME", "SYMMETRIC_GAMES", "GameClass", "classify"]
 

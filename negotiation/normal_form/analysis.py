@@ -57,8 +57,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._numbers import Number, format_number
-from .game import BimatrixGame, as_strategy
+from ..core._numbers import Number, format_number
+from ..core.game import BimatrixGame, as_strategy
 
 __all__ = [
     "Domination",

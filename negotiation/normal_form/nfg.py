@@ -63,7 +63,7 @@ from typing import Any
 
 import numpy as np
 
-from .game import BimatrixGame
+from ..core.game import BimatrixGame
 
 __all__ = ["dumps_nfg", "loads_nfg", "read_nfg", "write_nfg"]
 

@@ -25,7 +25,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from ._numbers import Number, format_number, parse_number, to_exact
+from ..core._numbers import Number, format_number, parse_number, to_exact
 
 __all__ = ["ChoiceQuestion", "NumberQuestion", "Question"]
 
