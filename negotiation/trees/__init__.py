@@ -41,22 +41,28 @@ References
    University Press, 1960.
 """
 
+from .behaviour import BehaviourProfile
 from .brinkmanship import Brinkmanship, BrinkmanshipResult, ProbabilityInterval, brinkmanship
 from .credibility import Credibility, credibility
 from .efg import dumps_efg, loads_efg, read_efg, write_efg
+from .nash import ExtensiveEquilibrium, ExtensiveSolution, nash_equilibria
 from .nodes import Chance, Decision, Node, Path, Terminal, chance, decision, format_path, leaf
 from .normal_form import NashVsSpe, NonCredibleEquilibrium, Threat, nash_vs_spe, to_bimatrix
 from .spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
 from .strategies import ReducedStrategy, reduced_strategies
-from .tree import GameTree
+from .tree import GameTree, InformationSet
 
 __all__ = [
+    "BehaviourProfile",
     "Brinkmanship",
     "BrinkmanshipResult",
     "Chance",
     "Credibility",
     "Decision",
+    "ExtensiveEquilibrium",
+    "ExtensiveSolution",
     "GameTree",
+    "InformationSet",
     "NashVsSpe",
     "Node",
     "NonCredibleEquilibrium",
@@ -75,6 +81,7 @@ __all__ = [
     "format_path",
     "leaf",
     "loads_efg",
+    "nash_equilibria",
     "nash_vs_spe",
     "read_efg",
     "reduced_strategies",

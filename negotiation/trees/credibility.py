@@ -426,6 +426,7 @@ def credibility(
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"credibility() needs a GameTree, got {type(tree).__name__}")
+    tree.require_perfect_information("credibility()")
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be True or False, got {strict!r}")
     k = _find_decision(tree, node, "credibility()")

@@ -480,6 +480,9 @@ def dumps_efg(tree: GameTree, *, comment: str = "") -> str:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"tree must be a GameTree, got {type(tree).__name__}")
+    tree.require_perfect_information(
+        "dumps_efg() (information sets in .efg files are not written yet)"
+    )
     if not isinstance(comment, str):
         raise TypeError(f"comment must be a string, got {type(comment).__name__}")
     tree.require_numeric("writing a .efg file")

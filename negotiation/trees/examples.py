@@ -16,6 +16,8 @@ References
 .. [Guth1982] W. Güth, R. Schmittberger and B. Schwarze, "An experimental analysis
    of ultimatum bargaining", *Journal of Economic Behavior and Organization* 3,
    367-388, 1982.
+.. [ChoKreps1987] I.-K. Cho and D. M. Kreps, "Signaling games and stable equilibria",
+   *Quarterly Journal of Economics* 102(2), 179-221, 1987.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..core._numbers import to_exact
 from .nodes import Node, chance, decision, leaf
 from .tree import GameTree
 
-__all__ = ["centipede", "entry_deterrence", "treasury_card", "ultimatum"]
+__all__ = ["beer_quiche", "centipede", "entry_deterrence", "treasury_card", "ultimatum"]
 
 
 def entry_deterrence() -> GameTree:
@@ -154,3 +156,63 @@ def centipede(stages: int = 4) -> GameTree:
         take[mover], take[1 - mover] = k + 2, k
         node = decision(players[mover], {"Take": tuple(take), "Pass": node})
     return GameTree(players, node, title=f"Centipede ({stages} stages)")
+
+
+def beer_quiche(strong: Any = Fraction(9, 10)) -> GameTree:
+    """Cho and Kreps's beer-quiche signalling game [ChoKreps1987]_ (payoffs: Sender, Receiver).
+
+    Chance makes the sender strong (probability ``strong``) or weak; the sender,
+    who knows its type, has beer or quiche for breakfast; the receiver sees the
+    breakfast but not the type and duels or not. The sender gets 1 for the
+    breakfast it prefers (strong: beer, weak: quiche) plus 2 if there is no duel;
+    the receiver gets 1 for duelling a weak sender or leaving a strong one alone.
+    The receiver's two information sets are ``"after beer"`` and ``"after quiche"``.
+
+    Parameters
+    ----------
+    strong : number or sympy expression
+        The prior probability that the sender is strong (9/10 in Cho and Kreps).
+
+    Examples
+    --------
+    >>> print(beer_quiche())
+    Beer-quiche (payoffs: Sender, Receiver)
+    Chance
+    ├─ strong [9/10] → Sender moves
+    │  ├─ beer → Receiver moves [information set 'after beer']
+    │  │  ├─ duel → (1, 0)
+    │  │  └─ don't → (3, 1)
+    │  └─ quiche → Receiver moves [information set 'after quiche']
+    │     ├─ duel → (0, 0)
+    │     └─ don't → (2, 1)
+    └─ weak [1/10] → Sender moves
+       ├─ beer → Receiver moves [information set 'after beer']
+       │  ├─ duel → (0, 1)
+       │  └─ don't → (2, 0)
+       └─ quiche → Receiver moves [information set 'after quiche']
+          ├─ duel → (1, 1)
+          └─ don't → (3, 0)
+    """
+    p = to_exact(strong, "strong") if not hasattr(strong, "free_symbols") else strong
+
+    def sender(likes: str) -> Node:
+        is_strong = likes == "beer"
+
+        def receiver(breakfast: str) -> Node:
+            taste = 1 if breakfast == likes else 0
+            return decision(
+                "Receiver",
+                {
+                    "duel": (taste, 0 if is_strong else 1),
+                    "don't": (taste + 2, 1 if is_strong else 0),
+                },
+                information_set=f"after {breakfast}",
+            )
+
+        return decision("Sender", {"beer": receiver("beer"), "quiche": receiver("quiche")})
+
+    return GameTree(
+        ("Sender", "Receiver"),
+        chance({"strong": (p, sender("beer")), "weak": (1 - p, sender("quiche"))}),
+        title="Beer-quiche",
+    )

@@ -124,12 +124,19 @@ class Terminal:
 
 @dataclass(frozen=True)
 class Decision:
-    """A decision node: ``player`` picks one of ``actions``; ``children[k]`` follows ``actions[k]``."""
+    """A decision node: ``player`` picks one of ``actions``; ``children[k]`` follows ``actions[k]``.
+
+    Nodes of the same player with the same ``information_set`` label form one
+    information set: the player cannot tell them apart when moving, so they must
+    offer the same actions. ``None`` (the default) is a set of its own (the player
+    knows where they are).
+    """
 
     player: str
     actions: tuple[str, ...]
     children: tuple[Node, ...]
     name: str | None = None
+    information_set: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "actions", tuple(self.actions))
@@ -213,13 +220,19 @@ def leaf(*payoffs: Any, name: str | None = None) -> Terminal:
     return Terminal(tuple(payoffs), name)
 
 
-def decision(player: str, moves: Any, *, name: str | None = None) -> Decision:
+def decision(
+    player: str, moves: Any, *, name: str | None = None, information_set: str | None = None
+) -> Decision:
     """A decision node of ``player``, with its moves as ``{action: child}`` or ``[(action, child), ...]``.
 
     A child is another node or a tuple of payoffs (a leaf). A ``dict`` keeps the
     order in which the actions are written; note that Python silently keeps only
     the last of two equal keys in a dict literal, so use the list form if you
     build labels programmatically and want duplicates reported.
+
+    ``information_set`` names the set of nodes the player cannot tell apart: give
+    the same label to every node of that set (each must offer the same actions, in
+    the same order). Without it the node is a set of its own.
 
     Examples
     --------
@@ -228,9 +241,11 @@ def decision(player: str, moves: Any, *, name: str | None = None) -> Decision:
     ('Hold', 'Back down')
     >>> decision("US", [("Hold", (0, 3)), ("Hold", (2, 1))]).actions
     ('Hold', 'Hold')
+    >>> decision("US", {"Press": (0, 1), "Soften": (1, 0)}, information_set="after a hint").information_set
+    'after a hint'
     """
     actions, children = _parse_moves(moves, f"decision({player!r}, ...)")
-    return Decision(player, actions, tuple(_as_child(c) for c in children), name)
+    return Decision(player, actions, tuple(_as_child(c) for c in children), name, information_set)
 
 
 def chance(moves: Any, *, name: str | None = None) -> Chance:

@@ -120,7 +120,7 @@ def to_bimatrix(tree: GameTree) -> BimatrixGame:
         If ``tree`` is not a :class:`GameTree`.
     ValueError
         If a payoff or probability still has a parameter (the message names the
-        node), or a player has more than :data:`MAX_STRATEGIES` strategies.
+        node), or a player has more than :data:`~negotiation.trees.strategies.MAX_STRATEGIES` strategies.
 
     Examples
     --------
@@ -391,6 +391,7 @@ def nash_vs_spe(tree: GameTree) -> NashVsSpe:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"nash_vs_spe() needs a GameTree, got {type(tree).__name__}")
+    tree.require_perfect_information("nash_vs_spe()")
     num = NumericTree(tree, "nash_vs_spe()")
     plans0, plans1 = _plans(tree, 0), _plans(tree, 1)
     A, B = _matrices(num, plans0, plans1)

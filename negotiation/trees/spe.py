@@ -271,6 +271,7 @@ class SubgamePerfectSolution:
 
     def __init__(self, tree: GameTree) -> None:
         num = NumericTree(tree, "subgame_perfect()")
+        tree.require_perfect_information("subgame_perfect() (backward induction)")
         self._num = num
         self._values = value_sets(num)
         root = self._values[0]

@@ -27,7 +27,9 @@ __all__ = ["MAX_STRATEGIES", "ReducedStrategy", "reduced_labels", "reduced_strat
 #: The most reduced strategies a player may have before :func:`to_bimatrix` gives up.
 MAX_STRATEGIES = 5_000
 
-Plan = tuple[tuple[int, int], ...]  # (node index, action index) at each node of the plan
+Plan = tuple[tuple[int, int], ...]
+"""A reduced plan: (node, action index) for each information set the plan reaches, in tree
+order; an information set is keyed by its first node (with perfect information, the node)."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,16 @@ class ReducedStrategy:
         The actions in tree order, such as ``"Card, Sell"``; the row or column label in
         :func:`~negotiation.trees.to_bimatrix`.
     choices : tuple of (path, action)
-        The node paths and the action at each.
+        The node paths and the action at each; for an information set of several
+        nodes, its first node stands for the set.
+    where : tuple of str
+        Where each choice is made, in words (``"at the start"``, ``"[after beer]"``).
     """
 
     player: str
     label: str
     choices: tuple[tuple[Path, str], ...]
+    where: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[Path, str]:
         """The choices as ``{path: action}``.
@@ -63,10 +69,13 @@ class ReducedStrategy:
         """Plain words, for example ``"Card at the start; Sell after Card → Hold"`` (see :func:`reduced_strategies`)."""
         if not self.choices:
             return f"{self.player} never moves"
-        return "; ".join(f"{a} {where_words(p)}" for p, a in self.choices)
+        where = self.where or tuple(where_words(p) for p, _ in self.choices)
+        return "; ".join(f"{a} {w}" for (_, a), w in zip(self.choices, where, strict=True))
 
 
 def _plans(tree: GameTree, i: int) -> list[Plan]:
+    if not tree.perfect_information:
+        return _plans_with_information_sets(tree, i)
     kind, children = tree._kind, tree._children
     owner = tree._owner
     lists: list[list[Plan]] = [[] for _ in kind]
@@ -93,6 +102,47 @@ def _plans(tree: GameTree, i: int) -> list[Plan]:
     return lists[0]
 
 
+def _plans_with_information_sets(tree: GameTree, i: int) -> list[Plan]:
+    """Reduced plans when a player cannot tell some nodes apart.
+
+    The same information set can lie below several branches of another player's or
+    chance's move (the receiver of a signal sits below every type of sender), and a
+    plan must choose the same action there wherever it lies: the plans of the branches
+    are merged where they agree and dropped where they do not. Perfect recall (checked
+    when the tree is built) keeps an information set out of two branches of the player's
+    own move, so no merging is needed there.
+    """
+    kind, children, owner, rep = tree._kind, tree._children, tree._owner, tree._iset_rep
+    lists: list[list[Plan]] = [[] for _ in kind]
+    for k in range(len(kind) - 1, -1, -1):
+        if kind[k] == GameTree.TERMINAL:
+            lists[k] = [()]
+            continue
+        ch = children[k]
+        if kind[k] == GameTree.DECISION and owner[k] == i:
+            h = rep[k]
+            out = [tuple(sorted(((h, a), *r))) for a, c in enumerate(ch) for r in lists[c]]
+        else:
+            merged: list[dict[int, int]] = [{}]
+            for c in ch:
+                nxt: list[dict[int, int]] = []
+                for left in merged:
+                    for right in lists[c]:
+                        combo = dict(left)
+                        if all(combo.setdefault(h, a) == a for h, a in right):
+                            nxt.append(combo)
+                if len(nxt) > MAX_STRATEGIES:
+                    _too_many(tree, i, len(nxt))
+                merged = nxt
+            out = list(dict.fromkeys(tuple(sorted(m.items())) for m in merged))
+        if len(out) > MAX_STRATEGIES:
+            _too_many(tree, i, len(out))
+        lists[k] = out
+        for c in ch:
+            lists[c] = []
+    return lists[0]
+
+
 def _too_many(tree: GameTree, i: int, size: int) -> NoReturn:
     raise ValueError(
         f"{tree.players[i]} has more than {MAX_STRATEGIES:,} reduced strategies in this tree "
@@ -106,10 +156,16 @@ def _labels(tree: GameTree, plans: list[Plan]) -> list[str]:
     labels = [", ".join(acts[k][a] for k, a in plan) or "(no move)" for plan in plans]
     if len(set(labels)) < len(labels):  # an action label with a comma can make two look alike
         labels = [
-            "; ".join(f"{acts[k][a]} {where_words(tree._paths[k])}" for k, a in plan) or "(no move)"
+            "; ".join(f"{acts[k][a]} {_where(tree, k)}" for k, a in plan) or "(no move)"
             for plan in plans
         ]
     return labels
+
+
+def _where(tree: GameTree, k: int) -> str:
+    """Where a plan's choice is made: the information set's label, or the node's path."""
+    label = tree._isets[tree._iset[k]].label
+    return f"[{label}]" if label else where_words(tree._paths[k])
 
 
 def reduced_strategies(tree: GameTree, player: str | int) -> tuple[ReducedStrategy, ...]:
@@ -135,7 +191,12 @@ def reduced_strategies(tree: GameTree, player: str | int) -> tuple[ReducedStrate
     labels = _labels(tree, plans)
     acts, paths = tree._actions, tree._paths
     return tuple(
-        ReducedStrategy(tree.players[i], label, tuple((paths[k], acts[k][a]) for k, a in plan))
+        ReducedStrategy(
+            tree.players[i],
+            label,
+            tuple((paths[k], acts[k][a]) for k, a in plan),
+            tuple(_where(tree, k) for k, _ in plan),
+        )
         for plan, label in zip(plans, labels, strict=True)
     )
 
@@ -143,7 +204,7 @@ def reduced_strategies(tree: GameTree, player: str | int) -> tuple[ReducedStrate
 def _reachable_leaves(tree: GameTree, plan: Plan, i: int) -> int:
     """A bit mask of the leaves that the plan does not rule out."""
     chosen = dict(plan)
-    kind, children, owner = tree._kind, tree._children, tree._owner
+    kind, children, owner, rep = tree._kind, tree._children, tree._owner, tree._iset_rep
     mask = 0
     stack = [0]
     while stack:
@@ -151,7 +212,7 @@ def _reachable_leaves(tree: GameTree, plan: Plan, i: int) -> int:
         if kind[k] == GameTree.TERMINAL:
             mask |= 1 << k
         elif kind[k] == GameTree.DECISION and owner[k] == i:
-            stack.append(children[k][chosen[k]])
+            stack.append(children[k][chosen[rep[k]]])
         else:
             stack.extend(children[k])
     return mask

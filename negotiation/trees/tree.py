@@ -52,6 +52,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -73,10 +74,45 @@ from .nodes import (
     to_sympy,
 )
 
-__all__ = ["MAX_NODES", "GameTree"]
+__all__ = ["MAX_NODES", "GameTree", "InformationSet"]
 
 #: Largest number of nodes a tree may have (a guard against runaway generators).
 MAX_NODES = 1_000_000
+
+
+@dataclass(frozen=True)
+class InformationSet:
+    """Decision nodes of one player that the player cannot tell apart when moving.
+
+    Attributes
+    ----------
+    player : str
+    label : str or None
+        The label given with ``decision(..., information_set=label)``; ``None`` for a
+        node that is a set of its own.
+    nodes : tuple of paths
+        The nodes of the set, in tree order.
+    actions : tuple of str
+        The actions, the same at every node of the set.
+    index : int
+        The set's position among all information sets of the tree (in tree order).
+    """
+
+    player: str
+    label: str | None
+    nodes: tuple[Path, ...]
+    actions: tuple[str, ...]
+    index: int
+
+    @property
+    def name(self) -> str:
+        """The label, or for a set of one node its path (``"US at ('Hint',)"``)."""
+        if self.label is not None:
+            return self.label
+        return f"{self.player} at {format_path(self.nodes[0])}"
+
+    def __len__(self) -> int:
+        return len(self.nodes)
 
 
 class GameTree:
@@ -138,6 +174,9 @@ class GameTree:
         "_fast_payoffs",
         "_free",
         "_hash",
+        "_iset",
+        "_iset_rep",
+        "_isets",
         "_kind",
         "_names",
         "_nodes",
@@ -258,6 +297,12 @@ class GameTree:
                         f"unknown player {node.player!r} at {where}; expected one of "
                         f"{list(players)}"
                     )
+                label = node.information_set
+                if label is not None and (not isinstance(label, str) or not label.strip()):
+                    raise (TypeError if not isinstance(label, str) else ValueError)(
+                        f"the information set of the node at {where} must be a non-empty label "
+                        f"(a string) or None, got {type(label).__name__} {label!r}"
+                    )
                 kind.append(self.DECISION)
                 owner.append(players.index(node.player))
                 probs.append(())
@@ -286,7 +331,11 @@ class GameTree:
                 nodes[idx] = Terminal(payoffs[idx], node.name)
             elif kind[idx] == self.DECISION:
                 nodes[idx] = Decision(
-                    node.player, actions[idx], tuple(nodes[c] for c in children[idx]), node.name
+                    node.player,
+                    actions[idx],
+                    tuple(nodes[c] for c in children[idx]),
+                    node.name,
+                    node.information_set,
                 )
             else:
                 nodes[idx] = Chance(
@@ -307,6 +356,91 @@ class GameTree:
         self._names = {k: tuple(v) for k, v in names.items()}
         self._path_index = {p: k for k, p in enumerate(paths)}
         self._free = frozenset(free)
+        self._build_information_sets()
+
+    def _build_information_sets(self) -> None:
+        """Group decision nodes into information sets and check them (same actions, perfect recall)."""
+        index: dict[tuple[int, str], int] = {}
+        iset = [-1] * len(self._kind)
+        members: list[list[int]] = []
+        for k, kind in enumerate(self._kind):
+            if kind != self.DECISION:
+                continue
+            label = self._nodes[k].information_set
+            if label is None:
+                iset[k] = len(members)
+                members.append([k])
+                continue
+            key = (self._owner[k], label)
+            if key not in index:
+                index[key] = len(members)
+                members.append([])
+            iset[k] = index[key]
+            members[iset[k]].append(k)
+        sets = []
+        for h, nodes in enumerate(members):
+            first = nodes[0]
+            for k in nodes[1:]:
+                if self._actions[k] != self._actions[first]:
+                    raise ValueError(
+                        f"the nodes of {self._players[self._owner[first]]}'s information set "
+                        f"{self._nodes[first].information_set!r} must offer the same actions in "
+                        f"the same order (the player cannot tell them apart), but "
+                        f"{format_path(self._paths[first])} has {list(self._actions[first])} and "
+                        f"{format_path(self._paths[k])} has {list(self._actions[k])}"
+                    )
+            sets.append(
+                InformationSet(
+                    player=self._players[self._owner[first]],
+                    label=self._nodes[first].information_set,
+                    nodes=tuple(self._paths[k] for k in nodes),
+                    actions=self._actions[first],
+                    index=h,
+                )
+            )
+        self._iset = tuple(iset)
+        self._isets = tuple(sets)
+        self._iset_rep = tuple(members[h][0] if h >= 0 else k for k, h in enumerate(iset))
+        if any(len(m) > 1 for m in members):
+            self._check_perfect_recall(members)
+
+    def _check_perfect_recall(self, members: list[list[int]]) -> None:
+        """Kuhn's perfect recall: the nodes of a set follow the same own information sets and moves."""
+        n = len(self._kind)
+        history: list[list[tuple[tuple[int, int], ...]]] = [[()] * n, [()] * n]
+        for k in range(1, n):
+            par = self._parent[k]
+            for i in (0, 1):
+                history[i][k] = history[i][par]
+            if self._kind[par] == self.DECISION:
+                i = self._owner[par]
+                move = (self._iset[par], self._children[par].index(k))
+                history[i][k] = (*history[i][par], move)
+        for nodes in members:
+            first = nodes[0]
+            i = self._owner[first]
+            for k in nodes[1:]:
+                if history[i][k] != history[i][first]:
+                    raise ValueError(
+                        f"{self._players[i]}'s information set "
+                        f"{self._nodes[first].information_set!r} breaks perfect recall: "
+                        f"{self._players[i]} reaches {format_path(self._paths[first])} after "
+                        f"{self._recall_words(history[i][first])} but "
+                        f"{format_path(self._paths[k])} after "
+                        f"{self._recall_words(history[i][k])}. A player remembers their own "
+                        f"earlier moves and what they knew, so nodes they cannot tell apart must "
+                        f"follow the same moves of theirs"
+                    )
+
+    def _recall_words(self, history: tuple[tuple[int, int], ...]) -> str:
+        if not history:
+            return "no move of their own"
+        moves = []
+        for h, a in history:
+            s = self._isets[h]
+            where = repr(s.label) if s.label else format_path(s.nodes[0])
+            moves.append(f"{s.actions[a]} (at {where})")
+        return "their moves " + ", ".join(moves)
 
     @staticmethod
     def _check_actions(node: Decision | Chance, where: object) -> tuple[str, ...]:
@@ -522,6 +656,64 @@ class GameTree:
         k = self._index(where)
         return self._players[self._owner[k]] if self._kind[k] == self.DECISION else None
 
+    @property
+    def perfect_information(self) -> bool:
+        """True when every information set holds one node (every player sees every earlier move)."""
+        return all(len(s.nodes) == 1 for s in self._isets)
+
+    def information_sets(self, player: str | int | None = None) -> tuple[InformationSet, ...]:
+        """The information sets, in tree order; only ``player``'s when given.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import beer_quiche
+        >>> [s.name for s in beer_quiche().information_sets("Receiver")]
+        ['after beer', 'after quiche']
+        """
+        if player is None:
+            return self._isets
+        i = self._player_index(player)
+        return tuple(s for s in self._isets if s.player == self._players[i])
+
+    def information_set(self, where: Path | Sequence[str] | str) -> InformationSet:
+        """The information set of a decision node (by its path or name).
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import beer_quiche
+        >>> beer_quiche().information_set(("weak", "beer")).nodes
+        (('strong', 'beer'), ('weak', 'beer'))
+        """
+        k = self._index(where)
+        if self._kind[k] != self.DECISION:
+            what = "a leaf" if self._kind[k] == self.TERMINAL else "a chance node"
+            raise ValueError(
+                f"the node at {format_path(self._paths[k])} is {what}; only decision nodes "
+                f"belong to information sets"
+            )
+        return self._isets[self._iset[k]]
+
+    def require_perfect_information(self, operation: str = "this operation") -> None:
+        """Raise a ValueError naming an information set with more than one node, if there is one.
+
+        Examples
+        --------
+        >>> from negotiation.trees.examples import beer_quiche
+        >>> beer_quiche().require_perfect_information("backward induction")
+        Traceback (most recent call last):
+        ...
+        ValueError: backward induction needs perfect information, but Receiver cannot tell apart the nodes ('strong', 'beer') and ('weak', 'beer') (information set 'after beer'); ...
+        """
+        for s in self._isets:
+            if len(s.nodes) > 1:
+                shown = " and ".join(format_path(p) for p in s.nodes[:3])
+                more = f" (and {len(s.nodes) - 3} more)" if len(s.nodes) > 3 else ""
+                raise ValueError(
+                    f"{operation} needs perfect information, but {s.player} cannot tell apart "
+                    f"the nodes {shown}{more} (information set {s.label!r}); "
+                    f"nash_equilibria(tree) handles information sets"
+                )
+
     def _index(self, where: Any) -> int:
         if isinstance(where, str):
             found = self._names.get(where)
@@ -668,7 +860,11 @@ class GameTree:
                 nodes[idx] = Terminal(payoff_fn(idx, self._payoffs[idx]), old.name)
             elif self._kind[idx] == self.DECISION:
                 nodes[idx] = Decision(
-                    old.player, old.actions, tuple(nodes[c] for c in self._children[idx]), old.name
+                    old.player,
+                    old.actions,
+                    tuple(nodes[c] for c in self._children[idx]),
+                    old.name,
+                    old.information_set,
                 )
             else:
                 nodes[idx] = Chance(
@@ -731,6 +927,7 @@ class GameTree:
             self._payoffs,
             self._probs,
             tuple(getattr(n, "name", None) for n in self._nodes),
+            tuple(getattr(n, "information_set", None) for n in self._nodes),
         )
 
     def __eq__(self, other: object) -> bool:
@@ -792,7 +989,9 @@ class GameTree:
         if self._kind[k] == self.TERMINAL:
             return "(" + ", ".join(_format_value(v) for v in self._payoffs[k]) + ")" + tag
         if self._kind[k] == self.DECISION:
-            return f"{self._players[self._owner[k]]} moves{tag}"
+            label = self._nodes[k].information_set
+            iset = f" [information set {label!r}]" if label else ""
+            return f"{self._players[self._owner[k]]} moves{tag}{iset}"
         return f"Chance{tag}"
 
 

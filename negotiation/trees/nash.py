@@ -1,0 +1,171 @@
+"""Every Nash equilibrium of a tree, with or without information sets, exactly.
+
+A tree's Nash equilibria are those of its reduced normal form
+(:func:`~negotiation.trees.to_bimatrix`), which :func:`~negotiation.solve` finds
+exactly, all of them, also when the normal form is degenerate (trees almost
+always make it so). :func:`nash_equilibria` turns each extreme equilibrium back
+into behaviour strategies (Kuhn's theorem, :mod:`negotiation.trees.behaviour`)
+and reports what it leads to: the probability of every leaf and the payoffs.
+Two extreme points with the same behaviour are reported once.
+
+In beer-quiche there are two families of equilibria, both *pooling*: both types
+of sender have the same breakfast, so the receiver learns nothing from it.
+
+>>> from negotiation.trees import nash_equilibria
+>>> from negotiation.trees.examples import beer_quiche
+>>> result = nash_equilibria(beer_quiche())
+>>> len(result)
+4
+>>> print(result[0].profile.describe())
+Sender: beer after strong; beer after weak. Receiver: don't after beer; duel after quiche.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from ..core._numbers import Number, format_number
+from ..normal_form.equilibria import Solution, solve
+from .behaviour import BehaviourProfile
+from .nodes import Path
+from .normal_form import to_bimatrix
+from .tree import GameTree
+
+__all__ = ["ExtensiveEquilibrium", "ExtensiveSolution", "nash_equilibria"]
+
+
+@dataclass(frozen=True)
+class ExtensiveEquilibrium:
+    """One Nash equilibrium of a tree, in behaviour strategies, with its outcome.
+
+    Attributes
+    ----------
+    profile : BehaviourProfile
+        Each player's behaviour strategy (open at sets their own play never reaches).
+    mixed : pair of tuples
+        The extreme equilibrium of the reduced normal form it comes from.
+    """
+
+    profile: BehaviourProfile
+    mixed: tuple[tuple[Number, ...], tuple[Number, ...]] = field(repr=False)
+
+    @property
+    def payoffs(self) -> tuple[Number, Number]:
+        """Each player's expected payoff."""
+        return self.profile.payoffs
+
+    @property
+    def outcome(self) -> dict[Path, Number]:
+        """The probability of every leaf (the equilibrium's outcome)."""
+        return self.profile.outcome
+
+    @property
+    def path(self) -> dict[Path, Number]:
+        """The leaves reached with positive probability, with their probabilities."""
+        return {p: q for p, q in self.profile.outcome.items() if q}
+
+    def describe(self) -> str:
+        """Who does what, where play goes and what each gets, in words."""
+        tree = self.profile.tree
+        leaves = "; ".join(
+            f"{' → '.join(p)} ({format_number(q)})" if q != 1 else " → ".join(p)
+            for p, q in self.path.items()
+        )
+        pays = " and ".join(
+            f"{name} {format_number(v)}" for name, v in zip(tree.players, self.payoffs, strict=True)
+        )
+        return f"{self.profile.describe()} Play: {leaves}. Expected payoffs: {pays}."
+
+
+class ExtensiveSolution:
+    """Every Nash equilibrium of a tree (one per extreme point, with distinct behaviour).
+
+    Attributes
+    ----------
+    tree : GameTree
+    equilibria : tuple of ExtensiveEquilibrium
+    normal_form : Solution
+        The solution of the reduced normal form, with its components and degeneracy.
+    """
+
+    def __init__(
+        self, tree: GameTree, equilibria: tuple[ExtensiveEquilibrium, ...], normal_form: Solution
+    ) -> None:
+        self.tree = tree
+        self.equilibria = equilibria
+        self.normal_form = normal_form
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[ExtensiveEquilibrium]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, k: int) -> ExtensiveEquilibrium:
+        return self.equilibria[k]
+
+    def outcomes(self) -> list[dict[Path, Number]]:
+        """The distinct equilibrium outcomes (probabilities of the leaves reached)."""
+        seen: dict[tuple[tuple[Path, Number], ...], dict[Path, Number]] = {}
+        for eq in self.equilibria:
+            key = tuple(sorted(eq.path.items()))
+            seen.setdefault(key, eq.path)
+        return list(seen.values())
+
+    def summary(self) -> str:
+        """Every equilibrium in words."""
+        n = len(self.equilibria)
+        head = f"{n} Nash equilibri{'um' if n == 1 else 'a'} (extreme points, in behaviour strategies):"
+        return "\n".join([head, *(f"  - {eq.describe()}" for eq in self.equilibria)])
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def __repr__(self) -> str:
+        return f"<ExtensiveSolution: {len(self)} equilibria of {self.tree!r}>"
+
+
+def nash_equilibria(tree: GameTree) -> ExtensiveSolution:
+    """Every Nash equilibrium of a two-player tree, exactly, in behaviour strategies.
+
+    Works with chance moves and information sets (perfect recall is checked when
+    the tree is built). Each extreme equilibrium of the reduced normal form is
+    converted to behaviour strategies; extreme points with the same behaviour are
+    reported once. Every equilibrium has zero regret: no player gains by any
+    other plan (checked by :func:`~negotiation.solve` in exact arithmetic).
+
+    Raises
+    ------
+    TypeError
+        If ``tree`` is not a :class:`GameTree`.
+    ValueError
+        If a payoff or probability still has a parameter, or the normal form is too large.
+
+    Examples
+    --------
+    >>> from negotiation.trees import GameTree, decision, nash_equilibria
+    >>> matching = GameTree(("Japan", "US"), decision("Japan", {
+    ...     "Hint": decision("US", {"Press": (-1, 1), "Soften": (1, -1)}, information_set="unsure"),
+    ...     "Quiet": decision("US", {"Press": (1, -1), "Soften": (-1, 1)}, information_set="unsure"),
+    ... }))
+    >>> print(nash_equilibria(matching)[0].profile.describe())
+    Japan: mixes Hint 1/2, Quiet 1/2 at the start. US: mixes Press 1/2, Soften 1/2 unsure.
+    """
+    if not isinstance(tree, GameTree):
+        raise TypeError(f"nash_equilibria() needs a GameTree, got {type(tree).__name__}")
+    game = to_bimatrix(tree)
+    solution = solve(game)
+    found: dict[BehaviourProfile, ExtensiveEquilibrium] = {}
+    for eq in solution.equilibria:
+        row, col = eq.strategies
+        profile = BehaviourProfile.from_mixed(tree, _exact(row), _exact(col))
+        if profile not in found:
+            found[profile] = ExtensiveEquilibrium(profile, (row, col))
+    return ExtensiveSolution(tree, tuple(found.values()), solution)
+
+
+def _exact(values: tuple[Any, ...]) -> list[Fraction]:
+    return [v if isinstance(v, Fraction) else Fraction(v) for v in values]
