@@ -19,11 +19,18 @@ So a grid point that lies exactly on a boundary gets the tie's own (degenerate)
 structure, just as :func:`~negotiation.solve.solve` reports it, and every label
 agrees with ``solve(pgame.at(**m.point(i, j)))``.
 
-Larger games use vectorised support enumeration instead (von Stengel 2007,
-section 3.3): the pure equilibria by comparing payoffs, then for every pair of
-supports of equal size the indifference equations are solved at all grid points at
-once with ``numpy.linalg.solve``. Points near a tie are re-solved exactly with
-``solve`` one by one (about 2 ms each).
+Larger games (up to :data:`EXACT_MAP_PAIRS` pairs of supports, so up to 3x5 and
+5x3) are mapped the same way from the signs of the formulas behind the vertices of
+the best-response polytopes (:mod:`._vertex_map`): the Cramer numerators and
+determinants of every pair of supports and the slacks of the strategies outside
+them. Their exact signs give each point's labelled vertices, and from them, as
+``solve`` finds them, the pure equilibria, whether a mixed equilibrium exists and
+whether the game is degenerate; every label agrees with ``solve``.
+
+Still larger games, and payoffs that are not rational functions of the parameters
+(square roots, exponentials), use vectorised support enumeration in floats instead
+(von Stengel 2007, section 3.3); points within a tolerance of a tie are re-solved
+exactly with ``solve`` one by one (about 2 ms each).
 """
 
 from __future__ import annotations
@@ -40,8 +47,9 @@ import numpy.typing as npt
 from .._numbers import Number, format_number
 from ..game import BimatrixGame
 from ..solve import solve
-from ._enumeration import support_scan
+from ._enumeration import _indifference, support_scan
 from ._signs import GridSigns, RationalForms, grid_signs, rational_forms
+from ._vertex_map import VertexForms, configuration_structure, vertex_forms, vertex_labels
 from .closed_forms import _check_pgame, mixed_closed_form
 from .parametric import Parameter, ParametricGame, _ExactEvaluator
 from .structure import ORDINAL_PAIRS, Structure, structure_from_signs
@@ -52,6 +60,11 @@ __all__ = ["MAX_MAP_POINTS", "EquilibriumMap", "equilibrium_map"]
 #: The largest grid (number of points) a map may have: about 250 bytes per point are
 #: needed while computing, so this is roughly half a gigabyte.
 MAX_MAP_POINTS = 2_000_000
+
+#: Games larger than 2x2 with at most this many support pairs (up to 3x5 and 5x3) are
+#: mapped exactly from the signs of their vertex formulas; larger ones by floating-point
+#: support enumeration with exact re-solving near ties.
+EXACT_MAP_PAIRS = 60
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -81,7 +94,8 @@ class EquilibriumMap:
         mixed equilibrium where one exists (for 2x2, the interior one), NaN elsewhere.
     ties : numpy.ndarray of bool
         For 2x2 games, points where some payoff comparison is exactly zero (the game
-        has a tie there, structural or not); for larger games, points found degenerate.
+        has a tie there, structural or not); for larger games, points where the game
+        is degenerate.
     near_ties : numpy.ndarray of bool
         Points where floating point could not decide some sign, so it was decided in
         exact arithmetic (with the float fallback: points within the tolerance of a
@@ -299,7 +313,7 @@ def equilibrium_map(
         Values of the other parameters (their defaults otherwise).
     tol : float
         Used only for payoffs that are not rational functions of the parameters and
-        for games larger than 2x2: there a payoff comparison within
+        for games too large for the exact method: there a payoff comparison within
         ``tol * (1 + largest |payoff|)`` of zero is re-checked exactly. (Otherwise
         signs are exact: a float is trusted only beyond its rigorous error bound.)
 
@@ -318,16 +332,14 @@ def equilibrium_map(
     -----
     A 201 x 201 map of a 2x2 game takes about a hundredth of a second after the
     first call on a game (which builds the formulas and the numpy code, about 0.2 s),
-    with or without structural ties. Larger games use vectorised support enumeration:
-    at 201 x 201, about 0.5 s for 3x3, 1 s for 4x4 and 15 s for 6x6 (use a coarser
-    grid there). Points within the tolerance of a tie are re-solved exactly with
-    ``solve``, about 2-20 ms each; games with small integer coefficients can have
-    thousands of them.
-
-    For games larger than 2x2, ``degenerate`` in a label is reported at re-solved
-    points; elsewhere a degeneracy that touches no equilibrium (``solve`` counts any
-    tie of best responses) is not detected, and such labels agree with ``solve`` on
-    the pure equilibria and on the existence of a mixed one.
+    with or without structural ties. A 101 x 101 map of a 3x3 game takes about 0.1 s
+    (0.5 s on the first call); 3x4, 4x3, 3x5 and 5x3 games a few times that. Larger
+    games use vectorised support enumeration in floats: at 201 x 201, about 1 s for
+    4x4 and 15 s for 6x6 (use a coarser grid there); points within the tolerance of
+    a tie are re-solved exactly with ``solve``, about 2-20 ms each. For those games,
+    ``degenerate`` in a label is reported at re-solved points only; elsewhere a
+    degeneracy that touches no equilibrium is not detected, and such labels agree
+    with ``solve`` on the pure equilibria and on the existence of a mixed one.
 
     :attr:`EquilibriumMap.near_ties` marks the points where some sign was decided in
     exact arithmetic (for the fallback: re-solved exactly).
@@ -584,6 +596,11 @@ def _map_general(
     entries_exprs = [e for row in pgame.A for e in row] + [e for row in pgame.B for e in row]
     values = _evaluate(pgame, entries_exprs, "map-entries", args)
     _check_finite(values, px, py, xs, ys)
+    exact = _exact_grid(others, x_exact, y_exact)
+    if pairs <= EXACT_MAP_PAIRS and exact is not None:
+        vf = _cached(pgame, "map-vertex-forms", lambda: vertex_forms(pgame))
+        if vf is not None:
+            return _map_vertices(pgame, vf, px, py, others, xs, ys, x_exact, y_exact, exact, values)
     grid_shape = values.shape[1:]
     P = int(np.prod(grid_shape))
     A = values[: m * n].reshape(m, n, P).transpose(2, 0, 1)
@@ -653,6 +670,100 @@ def _map_general(
         method=(
             f"vectorised support enumeration over {pairs} support pair(s); "
             f"{len(near_points)} point(s) near a tie solved exactly"
+        ),
+        _x_exact=x_exact,
+        _y_exact=y_exact,
+    )
+
+
+def _map_vertices(
+    pgame: ParametricGame,
+    vf: VertexForms,
+    px: Parameter,
+    py: Parameter,
+    others: Mapping[str, Number],
+    xs: FloatArray,
+    ys: FloatArray,
+    x_exact: tuple[Number, ...],
+    y_exact: tuple[Number, ...],
+    exact: tuple[dict[str, Fraction], list[Fraction], list[Fraction]],
+    values: FloatArray,
+) -> EquilibriumMap:
+    """A map of a game larger than 2x2 from the exact signs of its vertex formulas."""
+    m, n = pgame.shape
+    ny, nx = len(ys), len(xs)
+    P = ny * nx
+    found = grid_signs(vf.forms, px.name, py.name, *exact, xs, ys)
+    _check_defined(found, px, py, xs, ys)
+    masks = np.ascontiguousarray(vertex_labels(vf, found.signs.reshape(-1, P)).T)  # (P, H)
+    rows = masks.view(np.dtype((np.void, masks.dtype.itemsize * masks.shape[1]))).ravel()
+    _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    # Each distinct configuration of vertices once (cached per game: a slider that moves
+    # a third parameter meets the same configurations again).
+    cache: dict[Any, Any] = pgame._cache
+    configurations = []
+    for f in first:
+        key = ("map-vertex-configuration", rows[f].tobytes())
+        config = cache.get(key)
+        if config is None:
+            config = cache[key] = configuration_structure(vf, masks[f].tolist(), pgame)
+        configurations.append(config)
+    order = np.argsort(first, kind="stable")  # legend in order of first appearance
+    legend: list[Structure] = []
+    label_of: dict[Structure, int] = {}
+    group_label = np.empty(len(first), dtype=np.int64)
+    for g in order:
+        s = configurations[g].structure
+        if s not in label_of:
+            label_of[s] = len(legend)
+            legend.append(s)
+        group_label[g] = label_of[s]
+    labels = group_label[inverse]
+
+    # Mixing probabilities of the reported mixed equilibrium, from its supports, in floats.
+    A = values[: m * n].reshape(m, n, P).transpose(2, 0, 1)
+    B = values[m * n :].reshape(m, n, P).transpose(2, 0, 1)
+    scale = 1.0 + np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
+    row_mix = np.full((P, m), np.nan)
+    col_mix = np.full((P, n), np.nan)
+    for g, config in enumerate(configurations):
+        if config.mixed_pair is None:
+            continue
+        points = np.flatnonzero(inverse == g)
+        for h, mix, size in (
+            (config.mixed_pair[0], row_mix, m),
+            (config.mixed_pair[1], col_mix, n),
+        ):
+            hp = vf.half_pairs[h]
+            support, tight = list(hp.support), list(hp.tight)
+            if hp.side == 0:
+                block = B[points][:, support, :][:, :, tight].transpose(0, 2, 1)
+            else:
+                block = A[points][:, tight, :][:, :, support]
+            solution, _, _ = _indifference(block, scale[points])
+            full = np.zeros((points.size, size))
+            full[:, support] = solution
+            mix[points] = full
+    degenerate = np.array([s.degenerate for s in legend], dtype=bool)[labels]
+    exact_points = int(found.exact.sum())
+    return EquilibriumMap(
+        pgame=pgame,
+        x=px,
+        y=py,
+        fixed=dict(others),
+        xs=xs,
+        ys=ys,
+        labels=labels.reshape(ny, nx),
+        legend=tuple(legend),
+        row_mix=row_mix.reshape(ny, nx, m),
+        col_mix=col_mix.reshape(ny, nx, n),
+        ties=degenerate.reshape(ny, nx),
+        near_ties=found.exact,
+        method=(
+            f"exact vertex labels from the signs of {len(vf.forms.numerators)} formulas "
+            f"({len(vf.half_pairs)} half pairs of supports), {len(first)} distinct "
+            f"configuration(s); {exact_points} point(s) decided in exact arithmetic"
         ),
         _x_exact=x_exact,
         _y_exact=y_exact,
