@@ -55,7 +55,13 @@ from .parametric import Parameter, ParametricGame, _ExactEvaluator
 from .structure import ORDINAL_PAIRS, Structure, structure_from_signs
 from .thresholds import MAX_SUPPORT_PAIRS, _critical_2x2, _domain
 
-__all__ = ["MAX_MAP_POINTS", "EquilibriumMap", "equilibrium_map"]
+__all__ = [
+    "EXACT_MAP_PAIRS",
+    "MAX_MAP_POINTS",
+    "EquilibriumMap",
+    "equilibrium_map",
+    "structural_ties",
+]
 
 #: The largest grid (number of points) a map may have: about 250 bytes per point are
 #: needed while computing, so this is roughly half a gigabyte.
@@ -288,6 +294,77 @@ def _exact_sign(value: Any) -> int:
     if value == 0 or value.equals(0):
         return 0
     return 1 if value.evalf(50) > 0 else -1
+
+
+def structural_ties(
+    pgame: ParametricGame,
+) -> tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]:
+    """Pairs of cells where a player's payoffs are equal for every parameter value.
+
+    Such *structural ties* (two payoffs given by the same formula, such as the zeros of
+    a column where nothing happens) are common in teaching games. They are decided
+    once, symbolically, and :func:`equilibrium_map` never re-checks them point by point.
+
+    Parameters
+    ----------
+    pgame : ParametricGame
+
+    Returns
+    -------
+    tuple of (str, (int, int), (int, int))
+        ``(player, cell, other cell)`` with cells as ``(row, column)`` and the first
+        cell before the second in reading order; the row player's ties first.
+
+    Notes
+    -----
+    Payoffs that are rational functions of the parameters are compared exactly in
+    sympy's polynomial domain (so ``(c**2 - 1)/(c - 1)`` and ``c + 1`` are the same
+    payoff); others with ``sympy.simplify``.
+
+    Examples
+    --------
+    An inspection game [Tsebelis1989m]_: the inspector inspects at cost ``c`` or trusts;
+    the trader cheats (gaining ``g`` if trusted) or complies, which pays nothing
+    whatever the inspector does.
+
+    >>> c, g = Parameter("c", 1, 0.1, 5), Parameter("g", 1, 0.1, 5)
+    >>> C, G = c.symbol, g.symbol
+    >>> inspection = ParametricGame([[1 - C, -C], [-1, 0]], [[-1, 0], [G, 0]], [c, g],
+    ...                             players=("Inspector", "Trader"))
+    >>> structural_ties(inspection)
+    (('Trader', (0, 1), (1, 1)),)
+
+    References
+    ----------
+    .. [Tsebelis1989m] G. Tsebelis, "The abuse of probability in political analysis: the
+       Robinson Crusoe fallacy", *American Political Science Review* 83(1), 77-91, 1989.
+    """
+    _check_pgame(pgame, "structural_ties")
+    found = _cached(pgame, "structural-ties", lambda: _structural_ties(pgame))
+    assert isinstance(found, tuple)
+    return found
+
+
+def _structural_ties(
+    pgame: ParametricGame,
+) -> tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]:
+    import sympy
+
+    m, n = pgame.shape
+    K, A, B = _domain(pgame)
+    exact = rational_forms(K, [], [p.name for p in pgame.parameters]) is not None
+    cells = [(i, j) for i in range(m) for j in range(n)]
+    out = []
+    for player, table, formulas in ((0, A, pgame.A), (1, B, pgame.B)):
+        for k, (a, b) in enumerate(cells):
+            for c, d in cells[k + 1 :]:
+                if exact:
+                    tied = table[a][b] == table[c][d]
+                else:
+                    tied = sympy.simplify(formulas[a][b] - formulas[c][d]) == 0
+                if tied:
+                    out.append((pgame.players[player], (a, b), (c, d)))
+    return tuple(out)
 
 
 def equilibrium_map(
