@@ -49,8 +49,10 @@ What is here
   :func:`mixed_closed_form` (2x2) and :func:`support_closed_form` (any support pair).
 * :func:`regimes`: exact thresholds along one parameter, with the structure on each
   interval and at each threshold.
-* :func:`equilibrium_map`: the structure over a grid of two parameters, vectorised;
-  draw it with :func:`negotiation.plots.plot_equilibrium_map`.
+* :func:`equilibrium_map`: the structure over a grid of two parameters, vectorised
+  and exact at every grid point; draw it with
+  :func:`negotiation.plots.plot_equilibrium_map`. :func:`structural_ties` lists the
+  payoffs that are equal for every parameter value (decided once, symbolically).
 
 Formulas come from code, never from text: nothing here calls ``sympify``, ``eval``
 or ``lambdify`` on a string, and a string where a payoff is expected is refused.
@@ -69,7 +71,7 @@ from .closed_forms import (
     pure_conditions,
     support_closed_form,
 )
-from .maps import EquilibriumMap, equilibrium_map
+from .maps import EquilibriumMap, equilibrium_map, structural_ties
 from .parametric import Parameter, ParametricGame
 from .structure import Structure
 from .thresholds import Regime, Regimes, Threshold, regimes
@@ -88,5 +90,6 @@ __all__ = [
     "mixed_closed_form",
     "pure_conditions",
     "regimes",
+    "structural_ties",
     "support_closed_form",
 ]
