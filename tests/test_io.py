@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import tempfile
 from fractions import Fraction
 
@@ -290,3 +291,60 @@ def test_byte_order_mark_and_crlf_are_fine(tmp_path):
     path = tmp_path / "windows.nfg"
     path.write_bytes(b'\xef\xbb\xbfNFG 1 R "t" { "A" "B" }\r\n{ 1 1 }\r\n1 2\r\n')
     assert read_nfg(path).payoff(0, 0) == (1, 2)
+
+
+# --- the lexing and header that .nfg and .efg share (negotiation/normal_form/_gambit.py) ----
+
+
+@pytest.mark.parametrize(
+    ("header", "nfg_says", "efg_says"),
+    [
+        ('XYZ 1 R "t" { "A" "B" }', "header 'NFG 1 R'", "header 'EFG 2 R'"),
+        ('NFG 7 R "t" { "A" "B" }', "version number 1 after 'NFG'", "strategic-form"),
+        ('EFG 7 R "t" { "A" "B" }', "extensive-form", "version number 2 after 'EFG'"),
+        ('NFG 1 Q "t" { "A" "B" }', "'R' after 'NFG 1'", "strategic-form"),
+        ('NFG 1 R "t" { "A" }', "two-player games", "strategic-form"),
+        ('EFG 2 R "t" { "A" }', "extensive-form", "two-player trees"),
+    ],
+)
+def test_both_readers_share_one_header_with_their_own_words(header, nfg_says, efg_says):
+    from negotiation.trees.efg import loads_efg
+
+    with pytest.raises(ValueError, match="^line 1: .*" + re.escape(nfg_says)):
+        loads_nfg(header)
+    with pytest.raises(ValueError, match="^line 1: .*" + re.escape(efg_says)):
+        loads_efg(header)
+
+
+def test_both_readers_tokenise_alike():
+    from negotiation.normal_form._gambit import TokenParser, parse_number, tokenize
+    from negotiation.trees.efg import loads_efg
+
+    tokens = tokenize('NFG 1 R "a \\"quoted\\"\nline" { "x","y" } -3/4 1e-2')
+    assert [(t.kind, t.text, t.line) for t in tokens] == [
+        ("word", "NFG", 1),
+        ("word", "1", 1),
+        ("word", "R", 1),
+        ("string", 'a "quoted"\nline', 1),
+        ("{", "{", 2),
+        ("string", "x", 2),
+        (",", ",", 2),
+        ("string", "y", 2),
+        ("}", "}", 2),
+        ("word", "-3/4", 2),
+        ("word", "1e-2", 2),
+        ("eof", "", 2),
+    ]
+    assert [parse_number(t) for t in tokens[-3:]] == [Fraction(-3, 4), Fraction(1, 100), None]
+    assert TokenParser('EFG 2 R "T" { "" "A" }').header(_efg_format()) == ("T", ["", "A"])
+    # both readers name the players and the title the same way from the same header
+    game = loads_nfg('NFG 1 R "T" { "" "A" } { 1 1 } 0 0')
+    tree = loads_efg('EFG 2 R "T" { "" "A" } t "" 1 "" { 0, 0 }')
+    assert game.players == tree.players == ("Player 1", "A")
+    assert game.title == tree.title == "T"
+
+
+def _efg_format():
+    from negotiation.trees.efg import _EFG
+
+    return _EFG

@@ -484,3 +484,45 @@ def test_quick_text_places_text_exactly_where_matplotlib_does():
                         (float(info[0][2][0]), float(info[0][2][1])), abs=1e-9
                     )
     assert _fast_offset(quick_text(ax, 0, 0, "x", rotation=30), renderer, "x") is None
+
+
+def test_every_live_figure_keeps_its_legend_entries_and_draws_them_beside_the_axes_on_request():
+    from negotiation.plots import new_figure
+    from negotiation.plots._live import legend_beside, marker_entry
+
+    entry = marker_entry("D", 11, "#123456", "a point", mec="white")
+    assert (entry.get_marker(), entry.get_markersize(), entry.get_linestyle()) == ("D", 11, "None")
+    assert (entry.get_color(), entry.get_label(), entry.get_mec()) == (
+        "#123456",
+        "a point",
+        "white",
+    )
+    talks = MODELS["issue_linkage"].at()
+    analysis = MODELS["deal_compliance"].analyse()
+    figures = {
+        "bargaining": lambda legend: draw_bargaining_set(
+            MODELS["deal_bargaining"].at(), legend=legend
+        ),
+        "packages": lambda legend: draw_packages(talks, gain_from_linkage(talks), legend=legend),
+        "patience": lambda legend: draw_critical_discount(
+            analysis.result, delta=0.98, periods=4, legend=legend
+        ),
+        "offers": lambda legend: draw_offers_trace(
+            alternating_offers(0.9, 0.8, rounds=4), legend=legend
+        ),
+    }
+    for name, draw in figures.items():
+        with_legend, without = draw(True), draw(False)
+        labels = [h.get_label() for h in with_legend.legend_handles]
+        assert labels == [h.get_label() for h in without.legend_handles], name
+        assert without.ax.get_legend() is None, name
+        shown = with_legend.ax.get_legend()
+        assert [t.get_text() for t in shown.get_texts()] == labels, name
+        assert shown._loc == 2 and not shown.get_frame_on(), name  # upper left, no frame
+        assert with_legend.figure.get_size_inches()[0] > without.figure.get_size_inches()[0], name
+    _, ax = new_figure(6, 4)
+    ax.plot([0, 1], [0, 1], label="a line")
+    legend_beside(ax, x=1.12)
+    assert ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted()).x0 == (
+        pytest.approx(1.12)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import matplotlib
 import pytest
@@ -144,3 +145,72 @@ def test_png_output(tmp_path):
     path = tmp_path / "tree.png"
     plot_tree(treasury_card()).savefig(path, dpi=80)
     assert path.stat().st_size > 10_000
+
+
+# --- the printed tree (plot_tree) and the live one (draw_game_tree) share their parts --------
+
+
+def _nodes_drawn(ax) -> dict[str, list[tuple[float, float]]]:
+    """The node markers of a drawn tree, by marker: "o" decisions, "D" chance, "s" leaves."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for line in ax.get_lines():
+        if line.get_marker() in ("o", "D", "s") and line.get_linestyle() == "None":
+            xs, ys = line.get_data()
+            found.setdefault(line.get_marker(), []).extend(
+                (float(a), float(b)) for a, b in zip(xs, ys, strict=True)
+            )
+    return {marker: sorted(points) for marker, points in found.items()}
+
+
+def _initials_drawn(ax) -> list[tuple[str, float, float]]:
+    return sorted(
+        (t.get_text(), *map(float, t.get_position()))
+        for t in ax.texts
+        if t.get_color() == "white" and t.get_text()
+    )
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        entry_deterrence(),
+        treasury_card(),
+        centipede(6),
+        Brinkmanship("Japan", "US", (1, -1), (-10, -10), (-2, 2), hardline=0.5).to_tree(0.3),
+    ],
+    ids=["entry", "treasury", "centipede", "brink"],
+)
+def test_printed_and_live_trees_place_the_same_nodes_and_labels(tree):
+    from negotiation.plots import draw_game_tree
+    from negotiation.plots.trees import _layout
+
+    printed = plot_tree(tree).axes[0]
+    live = draw_game_tree(tree)
+    x, y = _layout(tree)
+    nodes = _nodes_drawn(printed)
+    assert nodes == _nodes_drawn(live.ax)
+    kinds = {"o": GameTree.DECISION, "D": GameTree.CHANCE, "s": GameTree.TERMINAL}
+    for marker, points in nodes.items():
+        expected = sorted((x[k], y[k]) for k in range(len(tree)) if tree._kind[k] == kinds[marker])
+        assert points == expected
+    assert _initials_drawn(printed) == _initials_drawn(live.ax)
+    assert len(_initials_drawn(printed)) == sum(k == GameTree.DECISION for k in tree._kind)
+    # the same action labels, and the same leaves top to bottom
+    actions = sorted(a for acts in tree._actions for a in acts)
+
+    def action_labels(ax) -> list[str]:
+        # each branch's label is an annotation (the live tree's hidden copies are not); the
+        # printed tree writes a chance branch's probability after its action
+        texts = [
+            re.sub(r"[ \n]\([^()]*\)$", "", t.get_text())
+            for t in ax.texts
+            if isinstance(t, matplotlib.text.Annotation)
+        ]
+        return sorted(t.replace("\n", " ") for t in texts if t.replace("\n", " ") in actions)
+
+    assert action_labels(printed) == action_labels(live.ax) == sorted(actions)
+    assert live.leaves == [k for k in range(len(tree)) if tree._kind[k] == GameTree.TERMINAL]
+    # the same legend entries when an equilibrium with choices off its path is marked
+    printed_legend = [t.get_text() for t in printed.get_legend().get_texts()]
+    live_legend = [t.get_text() for t in live.ax.get_legend().get_texts()]
+    assert printed_legend == live_legend[: len(printed_legend)]

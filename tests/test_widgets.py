@@ -206,6 +206,18 @@ def test_the_text_says_what_changed_and_why():
     assert "Same equilibrium as before" in app.change
 
 
+@pytest.mark.parametrize("name", list(APPS))
+def test_the_change_line_is_the_move_then_the_models_own_words(name):
+    """App._change_text writes the lead (the slider moved) and each app only _what_changed."""
+    app = APPS[name]()
+    assert app.change == "Move a slider: this line will say what changed and why."
+    old, before, control = app.analysis, dict(app.values), next(iter(app.controls))
+    app.controls[control].value = positions(app.controls[control])[1]
+    lead = app._moved_text((control, before[control], app.values[control]))
+    assert lead.startswith("You moved")
+    assert app.change == f"{lead} {app._what_changed(old, app.analysis)}".strip()
+
+
 def test_a_degenerate_position_shows_the_continuum_in_the_text():
     app = APPS["tariff_standoff"]()
     with app.hold():

@@ -56,185 +56,39 @@ References
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
-
-import numpy as np
 
 from ..core.game import BimatrixGame
+from ._gambit import (
+    INTEGER,
+    NUMBER_HELP,
+    GambitError,
+    GambitFormat,
+    TokenParser,
+    deduplicate,
+    default_blank,
+    format_payoff,
+    loads,
+    parse_number,
+    quote,
+)
 
 __all__ = ["dumps_nfg", "loads_nfg", "read_nfg", "write_nfg"]
 
-# A payoff is an optionally signed integer, decimal (with an optional exponent)
-# or fraction. Nothing else is accepted, and the text is never evaluated.
-_DECIMAL = re.compile(
-    r"(?P<sign>[+-]?)(?:(?P<int>\d+)(?:\.(?P<frac>\d*))?|\.(?P<frac2>\d+))"
-    r"(?:[eE](?P<exp>[+-]?\d+))?"
+_NFG = GambitFormat(
+    tag="NFG",
+    version="1",
+    kind="strategic-form",
+    things="games",
+    other_tag="EFG",
+    other_message="this is a Gambit extensive-form (.efg) file; expected a strategic-form "
+    "file starting with 'NFG 1 R'",
 )
-_RATIONAL = re.compile(r"(?P<num>[+-]?\d+)/(?P<den>\d+)")
-_INTEGER = re.compile(r"[+-]?\d+")
-_MAX_EXPONENT = 1000  # 1e999999999 would take forever to build exactly
-
-_NUMBER_HELP = "an integer, decimal or fraction such as 3, -0.25 or 3/4"
 
 
-# --- tokens -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # "{", "}", ",", "string", "word" or "eof"
-    text: str
-    line: int
-
-    def describe(self) -> str:
-        if self.kind == "eof":
-            return "end of file"
-        if self.kind == "string":
-            shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
-            return f"the string {shown!r}"
-        return repr(self.text)
-
-
-class _NfgError(ValueError):
-    """A parse error at a line; ``_Parser`` adds the file name."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    line = 1
-    k = 0
-    n = len(text)
-    while k < n:
-        c = text[k]
-        if c == "\n":
-            line += 1
-            k += 1
-        elif c.isspace():
-            k += 1
-        elif c in "{},":
-            tokens.append(_Token(c, c, line))
-            k += 1
-        elif c == '"':
-            start_line = line
-            chars: list[str] = []
-            k += 1
-            while True:
-                if k >= n:
-                    raise _NfgError(
-                        start_line,
-                        'unterminated string: a label that opens with " here is never closed',
-                    )
-                c = text[k]
-                if c == "\\" and k + 1 < n and text[k + 1] in '"\\':
-                    chars.append(text[k + 1])
-                    k += 2
-                    continue
-                if c == '"':
-                    k += 1
-                    break
-                if c == "\n":
-                    line += 1
-                chars.append(c)
-                k += 1
-            tokens.append(_Token("string", "".join(chars), start_line))
-        else:
-            start = k
-            while k < n and not text[k].isspace() and text[k] not in '{},"':
-                k += 1
-            tokens.append(_Token("word", text[start:k], line))
-    # End of file is reported on the last line that has any text.
-    tokens.append(_Token("eof", "", text.rstrip().count("\n") + 1))
-    return tokens
-
-
-def _parse_number(token: _Token) -> Fraction | None:
-    """The exact value of a numeric token, or None if it is not a number."""
-    text = token.text
-    if token.kind != "word":
-        return None
-    m = _RATIONAL.fullmatch(text)
-    if m:
-        den = int(m["den"])
-        if den == 0:
-            raise _NfgError(token.line, f"the fraction {text!r} divides by zero")
-        return Fraction(int(m["num"]), den)
-    m = _DECIMAL.fullmatch(text)
-    if not m:
-        return None
-    digits_int = m["int"] or ""
-    digits_frac = m["frac"] or m["frac2"] or ""
-    exponent = int(m["exp"]) if m["exp"] else 0
-    if abs(exponent) > _MAX_EXPONENT:
-        raise _NfgError(token.line, f"the number {text!r} has an exponent beyond +-{_MAX_EXPONENT}")
-    try:
-        mantissa = int(digits_int + digits_frac or "0")
-    except ValueError:  # more digits than Python converts by default
-        raise _NfgError(token.line, f"the number {text[:40]!r}... is too long") from None
-    value = Fraction(mantissa, 10 ** len(digits_frac)) * Fraction(10) ** exponent
-    return -value if m["sign"] == "-" else value
-
-
-# --- parsing ----------------------------------------------------------------------------
-
-
-def _default_blank(labels: list[str], default: list[str]) -> list[str]:
-    return [label if label.strip() else default[k] for k, label in enumerate(labels)]
-
-
-def _deduplicate(labels: list[str]) -> list[str]:
-    """Make repeated labels unique the way Gambit does: ``x`` -> ``x_1``, ``x_2``."""
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
-    used = set(labels)
-    visited: dict[str, int] = {}
-    out = []
-    for label in labels:
-        if counts[label] == 1:
-            out.append(label)
-            continue
-        while True:
-            visited[label] = visited.get(label, 0) + 1
-            candidate = f"{label}_{visited[label]}"
-            if candidate not in used:
-                break
-        used.add(candidate)
-        out.append(candidate)
-    return out
-
-
-class _Parser:
-    def __init__(self, text: str) -> None:
-        self.tokens = _tokenize(text)
-        self.pos = 0
-
-    # token helpers
-    def peek(self) -> _Token:
-        return self.tokens[self.pos]
-
-    def next(self) -> _Token:
-        token = self.tokens[self.pos]
-        if token.kind != "eof":
-            self.pos += 1
-        return token
-
-    def expect(self, kind: str, what: str) -> _Token:
-        token = self.next()
-        if token.kind != kind:
-            raise _NfgError(token.line, f"expected {what}, found {token.describe()}")
-        return token
-
-    # grammar
+class _Parser(TokenParser):
     def parse(self) -> BimatrixGame:
-        title, players = self.header()
+        title, players = self.header(_NFG)
         row_labels, col_labels = self.strategies(players)
         if self.peek().kind == "string":
             self.next()  # the optional comment
@@ -245,58 +99,20 @@ class _Parser:
         elif token.kind == "word":
             A, B = self.payoff_body(m, n)
         else:
-            raise _NfgError(
+            raise GambitError(
                 token.line,
                 "expected the payoffs (a list of numbers, or '{' opening a list of "
                 f"outcomes), found {token.describe()}",
             )
-        players = _deduplicate(_default_blank(players, ["Player 1", "Player 2"]))
+        players = deduplicate(default_blank(players, ["Player 1", "Player 2"]))
         return BimatrixGame(
             A,
             B,
             players=players,
-            row_labels=_deduplicate(_default_blank(row_labels, [str(k + 1) for k in range(m)])),
-            col_labels=_deduplicate(_default_blank(col_labels, [str(k + 1) for k in range(n)])),
+            row_labels=deduplicate(default_blank(row_labels, [str(k + 1) for k in range(m)])),
+            col_labels=deduplicate(default_blank(col_labels, [str(k + 1) for k in range(n)])),
             title=title,
         )
-
-    def header(self) -> tuple[str, list[str]]:
-        token = self.next()
-        if token.kind == "word" and token.text == "EFG":
-            raise _NfgError(
-                token.line,
-                "this is a Gambit extensive-form (.efg) file; expected a strategic-form "
-                "file starting with 'NFG 1 R'",
-            )
-        if token.kind != "word" or token.text != "NFG":
-            raise _NfgError(
-                token.line,
-                "expected the header 'NFG 1 R' of a Gambit strategic-form file, "
-                f"found {token.describe()}",
-            )
-        token = self.next()
-        if token.kind != "word" or token.text != "1":
-            raise _NfgError(
-                token.line, f"expected the version number 1 after 'NFG', found {token.describe()}"
-            )
-        token = self.next()
-        if token.kind != "word" or token.text not in ("R", "D"):
-            raise _NfgError(token.line, f"expected 'R' after 'NFG 1', found {token.describe()}")
-        title = self.expect("string", "the game's title in double quotes").text
-        self.expect("{", "'{' opening the list of player names")
-        players: list[str] = []
-        start = self.peek().line
-        while self.peek().kind == "string":
-            players.append(self.next().text)
-        self.expect("}", "a player name in double quotes or '}' closing the list of players")
-        if len(players) != 2:
-            names = ", ".join(repr(p) for p in players)
-            raise _NfgError(
-                start,
-                f"only two-player games can be read, but this file has {len(players)} "
-                f"player(s)" + (f" ({names})" if players else ""),
-            )
-        return title, players
 
     def strategies(self, players: list[str]) -> tuple[list[str], list[str]]:
         self.expect("{", "'{' opening the strategies (a list of labels or counts per player)")
@@ -312,7 +128,7 @@ class _Parser:
                     f"a strategy label in double quotes or '}}' closing player {p + 1}'s list",
                 )
                 if not labels:
-                    raise _NfgError(
+                    raise GambitError(
                         token.line,
                         f"player {p + 1} ({name!r}) has no strategies; expected at least one",
                     )
@@ -320,15 +136,15 @@ class _Parser:
         else:
             for p, name in enumerate(players):
                 token = self.next()
-                if token.kind != "word" or not _INTEGER.fullmatch(token.text):
-                    raise _NfgError(
+                if token.kind != "word" or not INTEGER.fullmatch(token.text):
+                    raise GambitError(
                         token.line,
                         f"expected the number of strategies of player {p + 1} ({name!r}), "
                         f"found {token.describe()}",
                     )
                 count = int(token.text)
                 if count < 1:
-                    raise _NfgError(
+                    raise GambitError(
                         token.line,
                         f"player {p + 1} ({name!r}) has {count} strategies; expected at least one",
                     )
@@ -343,12 +159,12 @@ class _Parser:
         while len(values) < total:
             token = self.next()
             if token.kind == "eof":
-                raise _NfgError(token.line, f"expected {expected}, found {len(values)}")
-            value = _parse_number(token)
+                raise GambitError(token.line, f"expected {expected}, found {len(values)}")
+            value = parse_number(token)
             if value is None:
-                raise _NfgError(
+                raise GambitError(
                     token.line,
-                    f"expected payoff number {len(values) + 1} of {total} ({_NUMBER_HELP}), "
+                    f"expected payoff number {len(values) + 1} of {total} ({NUMBER_HELP}), "
                     f"found {token.describe()}",
                 )
             values.append(value)
@@ -370,12 +186,12 @@ class _Parser:
             payoffs: list[Fraction] = []
             for player in (1, 2):
                 token = self.next()
-                value = _parse_number(token)
+                value = parse_number(token)
                 if value is None:
-                    raise _NfgError(
+                    raise GambitError(
                         token.line,
                         f"expected player {player}'s payoff in outcome {number} "
-                        f"({_NUMBER_HELP}), found {token.describe()}",
+                        f"({NUMBER_HELP}), found {token.describe()}",
                     )
                 payoffs.append(value)
                 if self.peek().kind == ",":
@@ -389,15 +205,15 @@ class _Parser:
         while len(indices) < m * n:
             token = self.next()
             if token.kind == "eof":
-                raise _NfgError(token.line, f"expected {expected}, found {len(indices)}")
-            if token.kind != "word" or not _INTEGER.fullmatch(token.text):
-                raise _NfgError(
+                raise GambitError(token.line, f"expected {expected}, found {len(indices)}")
+            if token.kind != "word" or not INTEGER.fullmatch(token.text):
+                raise GambitError(
                     token.line,
                     f"expected an outcome number from 0 to {K}, found {token.describe()}",
                 )
             index = int(token.text)
             if not 0 <= index <= K:
-                raise _NfgError(
+                raise GambitError(
                     token.line,
                     f"outcome number {index} is out of range: this file defines {K} "
                     f"outcome(s), so expected 0 to {K} (0 is the null outcome, all payoffs 0)",
@@ -415,17 +231,11 @@ class _Parser:
     def end(self, where: str) -> None:
         token = self.peek()
         if token.kind != "eof":
-            raise _NfgError(token.line, f"expected end of file {where}, found {token.describe()}")
+            raise GambitError(token.line, f"expected end of file {where}, found {token.describe()}")
 
 
 def _loads(text: str, source: str | None) -> BimatrixGame:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return _Parser(text).parse()
-    except _NfgError as exc:
-        where = f"{source}, line {exc.line}" if source else f"line {exc.line}"
-        raise ValueError(f"{where}: {exc.message}") from None
+    return loads(lambda t: _Parser(t).parse(), text, source)
 
 
 # --- public API -------------------------------------------------------------------------
@@ -526,27 +336,6 @@ def read_nfg(path: str | os.PathLike[str]) -> BimatrixGame:
     return _loads(text, name)
 
 
-def _quote(text: str) -> str:
-    out = ['"']
-    for k, c in enumerate(text):
-        if c == '"':
-            out.append('\\"')
-        elif c == "\\" and (k + 1 == len(text) or text[k + 1] in '"\\'):
-            out.append("\\\\")
-        else:
-            out.append(c)
-    out.append('"')
-    return "".join(out)
-
-
-def _format_payoff(value: Any) -> str:
-    if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else str(value)
-    # An irrational payoff kept as a float: the shortest decimal that reads back
-    # as the same float, without an exponent.
-    return np.format_float_positional(float(value), unique=True, trim="-")
-
-
 def dumps_nfg(game: BimatrixGame, *, comment: str = "") -> str:
     """The game as the text of a Gambit ``.nfg`` file (payoff version, with labels).
 
@@ -590,22 +379,22 @@ def dumps_nfg(game: BimatrixGame, *, comment: str = "") -> str:
     if not isinstance(comment, str):
         raise TypeError(f"comment must be a string, got {type(comment).__name__}")
     m, n = game.shape
-    players = " ".join(_quote(p) for p in game.players)
-    rows = " ".join(_quote(s) for s in game.row_labels)
-    cols = " ".join(_quote(s) for s in game.col_labels)
+    players = " ".join(quote(p) for p in game.players)
+    rows = " ".join(quote(s) for s in game.row_labels)
+    cols = " ".join(quote(s) for s in game.col_labels)
     lines = [
-        f"NFG 1 R {_quote(game.title)} {{ {players} }}",
+        f"NFG 1 R {quote(game.title)} {{ {players} }}",
         "",
         f"{{ {{ {rows} }}",
         f"  {{ {cols} }}",
         "}",
-        _quote(comment),
+        quote(comment),
         "",
     ]
     for j in range(n):
         for i in range(m):  # the first player's strategy varies fastest
             u, v = game.payoff(i, j)
-            lines.append(f"{_format_payoff(u)} {_format_payoff(v)}")
+            lines.append(f"{format_payoff(u)} {format_payoff(v)}")
     return "\n".join(lines) + "\n"
 
 

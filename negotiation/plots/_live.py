@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .style import PALETTE, PLAYER_COLOURS
+from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, new_figure
 
 __all__ = [
     "LiveArtists",
@@ -91,6 +91,43 @@ class LiveArtists:
     def dynamic_artists(self) -> list[Any]:
         """The artists that ``update`` may change (drawn on top of a cached background)."""
         raise NotImplementedError
+
+    def _open(
+        self,
+        ax: Any,
+        legend: bool,
+        size: tuple[float, float],
+        size_without_legend: tuple[float, float],
+    ) -> Any:
+        """Set ``figure`` and ``ax``: those of ``ax``, or a new figure with room for the legend or not."""
+        if ax is None:
+            self.figure, self.ax = new_figure(*size) if legend else new_figure(*size_without_legend)
+        else:
+            self.figure, self.ax = ax.figure, ax
+        return self.ax
+
+    def _set_legend(self, handles: list[Any], show: bool, x: float = 1.02, **style: Any) -> None:
+        """Keep the legend's entries in ``legend_handles``; if ``show``, draw them right of the axes."""
+        self.legend_handles = handles
+        if show:
+            legend_beside(self.ax, handles, x, **style)
+
+
+def legend_beside(ax: Any, handles: list[Any] | None = None, x: float = 1.02, **style: Any) -> None:
+    """A legend without a frame, its top left corner at ``(x, 1)`` in axes coordinates."""
+    style = {"borderaxespad": 0.0, **style}
+    if handles is not None:
+        style["handles"] = handles
+    ax.legend(
+        loc="upper left", bbox_to_anchor=(x, 1.0), fontsize=FONT_SIZE - 2, frameon=False, **style
+    )
+
+
+def marker_entry(marker: str, ms: float, color: str, label: str, **style: Any) -> Any:
+    """A legend entry that is a marker alone (no line)."""
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], ls="none", marker=marker, ms=ms, color=color, label=label, **style)
 
 
 def _nice_step(span: float) -> float:

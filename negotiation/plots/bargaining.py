@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core._numbers import format_number
+from ._live import legend_beside
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
 
 if TYPE_CHECKING:
@@ -241,13 +242,7 @@ def plot_bargaining(
     ax.set_xlim(view_lo[0], view_hi[0])
     ax.set_ylim(view_lo[1], view_hi[1])
     style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
-    ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        fontsize=FONT_SIZE - 2,
-        frameon=False,
-        borderaxespad=0.0,
-    )
+    legend_beside(ax)
     return fig
 
 
@@ -417,11 +412,5 @@ def plot_offers_trace(
     right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
     right.set_ylabel(f"{names[1]}'s share", fontsize=FONT_SIZE)
     right.tick_params(labelsize=FONT_SIZE - 2)
-    ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(1.12, 1.0),
-        fontsize=FONT_SIZE - 2,
-        frameon=False,
-        borderaxespad=0.0,
-    )
+    legend_beside(ax, x=1.12)
     return fig

@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from ._live import LiveArtists, LiveTicks, ViewLimits, player_colours
-from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, new_figure, style_axes
+from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry, player_colours
+from .bargaining import _MARKERS, _SIZES  # each solution's marker, in both figures
+from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = [
     "BargainingArtists",
@@ -31,8 +32,6 @@ __all__ = [
 ]
 
 _CONCEPTS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
-_MARKERS = {"nash": "o", "kalai_smorodinsky": "s", "egalitarian": "D", "utilitarian": "^"}
-_SIZES = {"nash": 17, "kalai_smorodinsky": 14, "egalitarian": 11.5, "utilitarian": 10}
 _NAMES = {
     "nash": "Nash solution",
     "kalai_smorodinsky": "Kalai-Smorodinsky",
@@ -101,11 +100,7 @@ class BargainingArtists(LiveArtists):
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch, Polygon
 
-        if ax is None:
-            fig, ax = new_figure(10.4, 6.0) if legend else new_figure(7.0, 5.6)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (10.4, 6.0), (7.0, 5.6))
         self.xview, self.yview = ViewLimits(), ViewLimits()
         # opaque tints of sky blue (18% and 44% on white): faster to fill than transparent ones
         self.feasible = Polygon(
@@ -172,23 +167,12 @@ class BargainingArtists(LiveArtists):
             Patch(facecolor=_FEASIBLE, edgecolor="#9ccbe6", label="Feasible agreements"),
             Patch(facecolor=_GAINS, label="Both gain over no deal"),
             Line2D([], [], color=PALETTE["black"], lw=2.4, label="Pareto frontier"),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=5.5,
-                color=PALETTE["grey"],
-                label="Possible packages",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="s",
-                ms=11,
-                color=SOLUTION_COLOURS["disagreement"],
-                label="No deal (disagreement point)",
+            marker_entry("o", 5.5, PALETTE["grey"], "Possible packages"),
+            marker_entry(
+                "s",
+                11,
+                SOLUTION_COLOURS["disagreement"],
+                "No deal (disagreement point)",
             ),
             Line2D(
                 [],
@@ -215,9 +199,7 @@ class BargainingArtists(LiveArtists):
             ),
         ]
         if deal_label:
-            handles.append(
-                Line2D([], [], ls="none", marker="P", ms=14, color=_DEAL, label=deal_label)
-            )
+            handles.append(marker_entry("P", 14, _DEAL, deal_label))
         if threat_label:
             handles += [
                 Line2D(
@@ -243,16 +225,7 @@ class BargainingArtists(LiveArtists):
                     label="Nash solution from there",
                 ),
             ]
-        self.legend_handles = handles
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(1.02, 1.0),
-                fontsize=FONT_SIZE - 2,
-                frameon=False,
-                borderaxespad=0.0,
-            )
+        self._set_legend(handles, legend)
         self.players = tuple(problem.players)
 
     def update(
@@ -457,11 +430,7 @@ class OffersTraceArtists(LiveArtists):
     ) -> None:
         from matplotlib.lines import Line2D
 
-        if ax is None:
-            fig, ax = new_figure(10.4, 5.2) if legend else new_figure(7.2, 4.6)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (10.4, 5.2), (7.2, 4.6))
         self.rounds, self.players = rounds, players
         colours = player_colours(players)
         (self.path_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0, alpha=0.7, zorder=2)
@@ -508,14 +477,11 @@ class OffersTraceArtists(LiveArtists):
         right.set_ylabel(f"{players[1]}'s share", fontsize=FONT_SIZE)
         right.tick_params(labelsize=FONT_SIZE - 2)
         handles = [
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o" if k == 0 else "s",
-                ms=10,
-                color=colours[k],
-                label=f"{players[k]} proposes (equilibrium offer)",
+            marker_entry(
+                "o" if k == 0 else "s",
+                10,
+                colours[k],
+                f"{players[k]} proposes (equilibrium offer)",
             )
             for k in (0, 1)
         ]
@@ -541,9 +507,7 @@ class OffersTraceArtists(LiveArtists):
                 mew=3,
                 label="offer accepted",
             ),
-            Line2D(
-                [], [], ls="none", marker="X", ms=12, color=PALETTE["black"], label="offer rejected"
-            ),
+            marker_entry("X", 12, PALETTE["black"], "offer rejected"),
         ]
         if reference_label:
             handles.append(
@@ -551,16 +515,7 @@ class OffersTraceArtists(LiveArtists):
                     [], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, label=reference_label
                 )
             )
-        self.legend_handles = handles
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(1.13, 1.0),
-                fontsize=FONT_SIZE - 2,
-                frameon=False,
-                borderaxespad=0.0,
-            )
+        self._set_legend(handles, legend, x=1.13)
 
     def update(self, result: Any, reference: float | None = None) -> bool:
         """Show a new :class:`~negotiation.bargaining.offers.OffersResult` with the same number of rounds."""

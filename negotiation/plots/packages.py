@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from ._live import LiveArtists, LiveTicks, ViewLimits
-from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, new_figure, style_axes
+from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry
+from .style import PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = ["PackagesArtists", "draw_packages", "plot_packages"]
 
@@ -51,11 +51,7 @@ class PackagesArtists(LiveArtists):
     def __init__(self, negotiation: Any, ax: Any, units: str, legend: bool = True) -> None:
         from matplotlib.lines import Line2D
 
-        if ax is None:
-            fig, ax = new_figure(10.2, 5.8) if legend else new_figure(7.0, 5.6)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (10.2, 5.8), (7.0, 5.6))
         self.xview, self.yview = ViewLimits(), ViewLimits()
         self.players = tuple(negotiation.players)
         (self.packages,) = ax.plot(
@@ -99,14 +95,11 @@ class PackagesArtists(LiveArtists):
         ax.grid(False)
         self.xticks, self.yticks = LiveTicks(ax, "x"), LiveTicks(ax, "y")
         handles = [
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=5,
-                color=PALETTE["grey"],
-                label="a package (one option on every issue)",
+            marker_entry(
+                "o",
+                5,
+                PALETTE["grey"],
+                "a package (one option on every issue)",
             ),
             Line2D(
                 [],
@@ -117,45 +110,22 @@ class PackagesArtists(LiveArtists):
                 ms=6,
                 label="Pareto frontier of packages",
             ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="s",
-                ms=11,
-                color=SOLUTION_COLOURS["disagreement"],
-                label="status quo (no agreement)",
+            marker_entry(
+                "s",
+                11,
+                SOLUTION_COLOURS["disagreement"],
+                "status quo (no agreement)",
             ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="D",
-                ms=11,
-                color=_SEPARATE,
-                label="each issue settled on its own",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=14,
-                color=_LINKED,
-                label="Nash package (issues linked)",
+            marker_entry("D", 11, _SEPARATE, "each issue settled on its own"),
+            marker_entry(
+                "o",
+                14,
+                _LINKED,
+                "Nash package (issues linked)",
             ),
             Line2D([], [], color=PALETTE["bluish_green"], lw=3, label="gain from linkage"),
         ]
-        self.legend_handles = handles
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(1.02, 1.0),
-                fontsize=FONT_SIZE - 2,
-                frameon=False,
-                borderaxespad=0.0,
-            )
+        self._set_legend(handles, legend)
 
     def update(self, negotiation: Any, result: Any = None) -> bool:
         """Show new weights (same issues and players); returns ``False`` (all that moves is dynamic)."""

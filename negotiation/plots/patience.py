@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._live import LiveArtists, player_colours
-from .style import FONT_SIZE, PALETTE, new_figure, style_axes
+from ._live import LiveArtists, marker_entry, player_colours
+from .style import PALETTE, style_axes
 
 _REGION = "#D1EEE6"
 
@@ -99,11 +99,7 @@ class PatienceArtists(LiveArtists):
         from matplotlib.patches import Patch, Polygon
         from matplotlib.ticker import MaxNLocator
 
-        if ax is None:
-            fig, ax = new_figure(10.2, 5.4) if legend else new_figure(7.0, 5.0)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (10.2, 5.4), (7.0, 5.0))
         self.periods = np.arange(1, max_periods + 1, dtype=float)
         players = tuple(i.player for i in check.incentives)
         self.players = players
@@ -178,26 +174,14 @@ class PatienceArtists(LiveArtists):
                 for k in (0, 1)
             ),
             Patch(facecolor=_REGION, label="the deal is self-enforcing"),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=13,
-                color=PALETTE["black"],
-                label="now (your sliders)",
+            marker_entry(
+                "o",
+                13,
+                PALETTE["black"],
+                "now (your sliders)",
             ),
         ]
-        self.legend_handles = handles
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(1.02, 1.0),
-                fontsize=FONT_SIZE - 2,
-                frameon=False,
-                borderaxespad=0.0,
-            )
+        self._set_legend(handles, legend)
 
     def update(self, check: Any, delta: Any = None, periods: Any = None) -> bool:
         """Show a new cooperation check (same players) and current point; returns ``False``."""

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from ._live import LiveArtists, player_colours, subject
-from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, new_figure, style_axes
+from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = [
     "BestResponseArtists",
@@ -215,11 +215,7 @@ class BestResponseArtists(LiveArtists):
         from matplotlib.lines import Line2D
         from matplotlib.patches import Rectangle
 
-        if ax is None:
-            fig, ax = new_figure(7.0, 6.6) if legend else new_figure(6.4, 5.7)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (7.0, 6.6), (6.4, 5.7))
         self.annotate = annotate
         self.show_legend = legend
         self._names: tuple[Any, ...] = ()
@@ -499,11 +495,7 @@ class BestResponseFunctionArtists(LiveArtists):
     ) -> None:
         from matplotlib.lines import Line2D
 
-        if ax is None:
-            fig, ax = new_figure(10.0, 5.8) if legend else new_figure(6.0, 5.8)
-        else:
-            fig = ax.figure
-        self.figure, self.ax = fig, ax
+        ax = self._open(ax, legend, (10.0, 5.8), (6.0, 5.8))
         self.row_levels, self.col_levels = row_levels, col_levels
         self.shape = game.shape
         row_c, col_c = player_colours(game.players)
@@ -585,16 +577,7 @@ class BestResponseFunctionArtists(LiveArtists):
                 label="jointly efficient (largest total payoff)",
             ),
         ]
-        self.legend_handles = handles
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(1.03, 1.0),
-                fontsize=FONT_SIZE - 2,
-                frameon=False,
-                labelspacing=1.1,
-            )
+        self._set_legend(handles, legend, x=1.03, labelspacing=1.1, borderaxespad=0.5)
         self.update(game, solution)
 
     def update(self, game: Any, solution: Any = None) -> bool:

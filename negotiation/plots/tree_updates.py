@@ -17,12 +17,26 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from ..trees.spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
+from ..trees.spe import SubgamePerfectEquilibrium
 from ..trees.tree import GameTree
 from ._live import LiveArtists, player_colours, quick_text
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, new_figure
 from .tables import format_payoff
-from .trees import MAX_LEAVES, _initials, _layout
+from .trees import (
+    LIVE,
+    _check_leaves,
+    _draw_headers,
+    _draw_leader,
+    _draw_nodes,
+    _font_size,
+    _frame,
+    _label_spot,
+    _layout,
+    _legend_handles,
+    _marks,
+    _pick_equilibrium,
+    _place_legend,
+)
 
 __all__ = ["TreeArtists", "draw_game_tree"]
 
@@ -35,20 +49,12 @@ def _structure(tree: GameTree) -> tuple[Any, ...]:
     return (tuple(tree._kind), tuple(map(tuple, tree._children)), tuple(map(tuple, tree._actions)))
 
 
-def _pick(tree: GameTree, spe: Any) -> tuple[SubgamePerfectEquilibrium | None, int]:
-    if spe is False:
-        return None, 0
-    if spe is None:
-        solution = subgame_perfect(tree)
-        return solution.first(), solution.count
-    if isinstance(spe, SubgamePerfectSolution):
-        return spe.first(), spe.count
-    if isinstance(spe, SubgamePerfectEquilibrium):
-        return spe, 1
-    raise TypeError(
-        "spe must be a SubgamePerfectEquilibrium, a SubgamePerfectSolution, False or None, "
-        f"got {type(spe).__name__}"
-    )
+def _shifted(ax: Any, offset: tuple[float, float], dy: float) -> Any:
+    """Data coordinates moved by ``offset`` points, and ``dy`` points more upwards."""
+    from matplotlib.transforms import ScaledTranslation
+
+    move = ScaledTranslation(offset[0] / 72, (offset[1] + dy) / 72, ax.figure.dpi_scale_trans)
+    return ax.transData + move
 
 
 class TreeArtists(LiveArtists):
@@ -83,21 +89,13 @@ class TreeArtists(LiveArtists):
         legend: bool = True,
         title: bool = True,
     ) -> None:
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Rectangle
-        from matplotlib.transforms import ScaledTranslation
-
         if tree.symbolic:
             tree.require_numeric("drawing a tree with updatable payoffs")
-        leaves = tree.leaf_count
-        if leaves > MAX_LEAVES:
-            raise ValueError(
-                f"the tree has {leaves} leaves; a drawing with more than {MAX_LEAVES} is unreadable"
-            )
+        leaves = _check_leaves(tree)
         self.digits = digits
         self.structure = _structure(tree)
         depth = tree.depth
-        font = FONT_SIZE if leaves <= 12 else (FONT_SIZE - 2 if leaves <= 24 else FONT_SIZE - 3)
+        font = _font_size(leaves)
         if ax is None:
             height = max(3.4, 0.45 * leaves + (1.9 if legend else 1.3))
             width = min(9.0, max(6.5, 1.25 * depth + 2.8))
@@ -106,46 +104,53 @@ class TreeArtists(LiveArtists):
             fig = ax.figure
         self.figure, self.ax = fig, ax
         colours = player_colours(tree.players)
-        x, y = _layout(tree)
-        self.x, self.y = x, y
-        kind, children, actions = tree._kind, tree._children, tree._actions
-        pay_x = depth + 0.45
-        col_w = 0.115 * _PAYOFF_CHARS * font / FONT_SIZE
-        col_x = [pay_x + 0.05, pay_x + 0.05 + col_w]
-        right = col_x[1] + col_w
+        self.x, self.y = _layout(tree)
+        self._draw_edges(tree, font)
+        # nodes are drawn over the path, so they are redrawn with it (a few markers and letters)
+        self.nodes: list[Any] = _draw_nodes(
+            ax,
+            tree,
+            self.x,
+            self.y,
+            colours,
+            LIVE,
+            font,
+            write=lambda *args, **style: quick_text(ax, *args, **style),
+        )
+        right, top = self._draw_payoff_columns(tree, colours, font)
+        self.legend_handles = _legend_handles(tree, colours, LIVE, marked=True, off_path=True)
+        self.legend_ncol = min(len(self.legend_handles), 5)
+        if legend:
+            _place_legend(ax, self.legend_handles, font)
+        _frame(ax, self.y, right, top)
+        if tree.title and title:
+            ax.set_title(tree.title, fontsize=font + 1)
+        self.equilibrium: SubgamePerfectEquilibrium | None = None
+        self.count = 0
+        self.update(tree, spe)
+
+    def _draw_edges(self, tree: GameTree, font: int) -> None:
+        """Every branch in grey with a hidden path overlay, its action and (chance) probability."""
+        ax, x, y = self.ax, self.x, self.y
         self.path_lines: dict[tuple[int, int], Any] = {}
         self.edge_labels: dict[tuple[int, int], Any] = {}
         self.probability_texts: dict[tuple[int, int], Any] = {}
         for k in range(len(tree)):
-            for pos, c in enumerate(children[k]):
-                ax.plot(
-                    [x[k], x[c]],
-                    [y[k], y[c]],
-                    color=PALETTE["grey"],
-                    lw=1.4,
-                    zorder=2,
-                    solid_capstyle="round",
-                )
-                (line,) = ax.plot(
-                    [x[k], x[c]],
-                    [y[k], y[c]],
+            for pos, c in enumerate(tree._children[k]):
+                ends = ([x[k], x[c]], [y[k], y[c]])
+                ax.plot(*ends, color=PALETTE["grey"], lw=1.4, zorder=2, solid_capstyle="round")
+                (self.path_lines[(k, c)],) = ax.plot(
+                    *ends,
                     color=_PATH,
-                    lw=4.5,
+                    lw=LIVE.path_width,
                     zorder=3,
                     solid_capstyle="butt",
                     visible=False,
                 )
-                self.path_lines[(k, c)] = line
-                rise = y[c] - y[k]
-                if abs(rise) < 1e-9:
-                    offset, ha, va = (0, 5), "center", "bottom"
-                elif rise > 0:
-                    offset, ha, va = (-4, 3), "right", "bottom"
-                else:
-                    offset, ha, va = (-4, -3), "right", "top"
-                at = (x[k] + 0.62 * (x[c] - x[k]), y[k] + 0.62 * rise)
+                at, offset, ha, va = _label_spot(x, y, k, c, LIVE)
+                words = textwrap.fill(tree._actions[k][pos], 16)
                 ax.annotate(
-                    textwrap.fill(actions[k][pos], 16),
+                    words,
                     at,
                     xytext=offset,
                     textcoords="offset points",
@@ -155,197 +160,85 @@ class TreeArtists(LiveArtists):
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                     zorder=4,
                 )
+
                 # the same words again, redrawn over the path when a path passes near them
                 self.edge_labels[(k, c)] = quick_text(
                     ax,
-                    at[0],
-                    at[1],
-                    textwrap.fill(actions[k][pos], 16),
-                    transform=ax.transData
-                    + ScaledTranslation(offset[0] / 72, offset[1] / 72, fig.dpi_scale_trans),
+                    *at,
+                    words,
+                    transform=_shifted(ax, offset, 0),
                     ha=ha,
                     va=va,
                     fontsize=font - 1,
                     zorder=4,
                     visible=False,
                 )
-                if kind[k] == GameTree.CHANCE:
-                    shift = ScaledTranslation(
-                        offset[0] / 72,
-                        (offset[1] + (-16 if rise <= 0 else 16)) / 72,
-                        fig.dpi_scale_trans,
-                    )
+                if tree._kind[k] == GameTree.CHANCE:
                     self.probability_texts[(k, c)] = quick_text(
                         ax,
-                        at[0],
-                        at[1],
+                        *at,
                         "",
-                        transform=ax.transData + shift,
+                        transform=_shifted(ax, offset, -16 if y[c] - y[k] <= 0 else 16),
                         ha=ha,
                         va=va,
                         fontsize=font - 1,
                         color="#333333",
                         zorder=4,
                     )
-        initials = _initials(tree.players)
-        # nodes are drawn over the path, so they are redrawn with it (a few markers and letters)
-        self.nodes: list[Any] = []
+
+    def _draw_payoff_columns(
+        self, tree: GameTree, colours: tuple[str, str], font: int
+    ) -> tuple[float, float]:
+        """Leader lines, hidden highlights and empty payoff texts, one row a leaf; the headers.
+
+        Returns the right edge of the columns and the top of the headers.
+        """
+        from matplotlib.patches import Rectangle
+
+        ax, x, y = self.ax, self.x, self.y
+        pay_x = tree.depth + 0.45
+        col_w = 0.115 * _PAYOFF_CHARS * font / FONT_SIZE
+        col_x = [pay_x + 0.05, pay_x + 0.05 + col_w]
+        right = col_x[1] + col_w
+        ends = [cx + col_w - 0.12 for cx in col_x]  # payoffs are right-aligned
         self.leaves: list[int] = []
         self.payoff_texts: list[tuple[Any, Any]] = []
         self.highlights: list[Any] = []
-        for i in range(2):
-            mine = [
-                k for k in range(len(tree)) if kind[k] == GameTree.DECISION and tree._owner[k] == i
-            ]
-            if mine:
-                self.nodes += ax.plot(
-                    [x[k] for k in mine],
-                    [y[k] for k in mine],
-                    "o",
-                    ms=21,
-                    color=colours[i],
-                    mec="white",
-                    mew=1.5,
-                    ls="none",
-                    zorder=5,
-                )
-        chance_nodes = [k for k in range(len(tree)) if kind[k] == GameTree.CHANCE]
-        if chance_nodes:
-            self.nodes += ax.plot(
-                [x[k] for k in chance_nodes],
-                [y[k] for k in chance_nodes],
-                "D",
-                ms=14,
-                color=PALETTE["grey"],
-                mec="white",
-                mew=1.5,
-                ls="none",
-                zorder=5,
-            )
         for k in range(len(tree)):
-            if kind[k] == GameTree.DECISION:
-                i = tree._owner[k]
-                self.nodes.append(
-                    quick_text(
-                        ax,
-                        x[k],
-                        y[k],
-                        initials[i],
-                        ha="center",
-                        va="center",
-                        fontsize=font - 2,
-                        color="white",
-                        fontweight="bold",
-                        zorder=6,
-                    )
+            if tree._kind[k] != GameTree.TERMINAL:
+                continue
+            if x[k] < tree.depth:
+                _draw_leader(ax, x[k], y[k], pay_x)
+            box = Rectangle(
+                (pay_x, y[k] - 0.36),
+                right - pay_x,
+                0.72,
+                color=_HIGHLIGHT,  # opaque: faster to fill than a transparent orange
+                lw=0,
+                zorder=0,
+                visible=False,
+            )
+            ax.add_patch(box)
+            a, b = (
+                quick_text(
+                    ax,
+                    ends[j],
+                    y[k],
+                    "",
+                    ha="right",
+                    va="center",
+                    fontsize=font,
+                    color=colours[j],
+                    zorder=6,
                 )
-            elif kind[k] == GameTree.TERMINAL:
-                if x[k] < depth:
-                    ax.plot(
-                        [x[k] + 0.05, pay_x],
-                        [y[k], y[k]],
-                        color=PALETTE["grey"],
-                        lw=0.8,
-                        ls=":",
-                        zorder=0,
-                    )
-                box = Rectangle(
-                    (pay_x, y[k] - 0.36),
-                    right - pay_x,
-                    0.72,
-                    color=_HIGHLIGHT,  # opaque: faster to fill than a transparent orange
-                    lw=0,
-                    zorder=0,
-                    visible=False,
-                )
-                ax.add_patch(box)
-                texts = tuple(
-                    quick_text(
-                        ax,
-                        col_x[j] + col_w - 0.12,
-                        y[k],
-                        "",
-                        ha="right",
-                        va="center",
-                        fontsize=font,
-                        color=colours[j],
-                        zorder=6,
-                    )
-                    for j in range(2)
-                )
-                self.leaves.append(k)
-                self.payoff_texts.append((texts[0], texts[1]))
-                self.highlights.append(box)
-        self.nodes += ax.plot(
-            [x[k] for k in self.leaves],
-            [y[k] for k in self.leaves],
-            "s",
-            ms=6,
-            color=PALETTE["black"],
-            ls="none",
-            zorder=5,
-        )
+                for j in range(2)
+            )
+            self.leaves.append(k)
+            self.payoff_texts.append((a, b))
+            self.highlights.append(box)
         top = max(y) + 0.75
-        for j in range(2):
-            ax.text(
-                col_x[j] + col_w - 0.12,
-                top,
-                tree.players[j],
-                ha="right",
-                va="bottom",
-                fontsize=font - 1,
-                color=colours[j],
-                fontweight="bold",
-            )
-        ax.text(
-            col_x[0],
-            top + 0.5,
-            "payoffs",
-            ha="left",
-            va="bottom",
-            fontsize=font - 2,
-            color="#666666",
-        )
-        handles = [
-            Line2D(
-                [],
-                [],
-                ls="",
-                marker=f"$\\mathbf{{{initials[i]}}}$",
-                ms=9,
-                color=colours[i],
-                label=f"{tree.players[i]} moves",
-            )
-            for i in range(2)
-        ]
-        if any(k == GameTree.CHANCE for k in kind):
-            handles.append(
-                Line2D([], [], ls="", marker="D", ms=8, color=PALETTE["grey"], label="chance")
-            )
-        handles.append(Line2D([], [], color=_PATH, lw=4.5, label="equilibrium path"))
-        handles.append(
-            Line2D([], [], color=_PATH, lw=2.5, ls=(0, (4, 2.5)), label="planned, never reached")
-        )
-        self.legend_handles = handles
-        self.legend_ncol = min(len(handles), 5)
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper center",
-                bbox_to_anchor=(0.5, 0.0),
-                ncol=min(len(handles), 5),
-                frameon=False,
-                fontsize=font - 2,
-                handlelength=2.2,
-            )
-        ax.set_xlim(-0.45, right + 0.1)
-        ax.set_ylim(min(y) - 0.7, top + 1.1)
-        ax.set_axis_off()
-        if tree.title and title:
-            ax.set_title(tree.title, fontsize=font + 1)
-        self.equilibrium: SubgamePerfectEquilibrium | None = None
-        self.count = 0
-        self.update(tree, spe)
+        _draw_headers(ax, tree.players, colours, ends, "right", col_x[0], top, font, "#666666")
+        return right, top
 
     def update(self, tree: GameTree, spe: Any = None) -> bool:
         """Show new payoffs and a new equilibrium of a tree of the same shape; returns ``False``."""
@@ -355,23 +248,14 @@ class TreeArtists(LiveArtists):
             raise ValueError("the new tree has a different shape; draw a new figure instead")
         if tree.symbolic:
             tree.require_numeric("updating a drawn tree")
-        equilibrium, count = _pick(tree, spe)
-        if equilibrium is not None and equilibrium.tree != tree:
-            raise ValueError("spe is an equilibrium of a different tree than the one drawn")
+        equilibrium, count = _pick_equilibrium(tree, spe, true_allowed=False)
         self.equilibrium, self.count = equilibrium, count
-        reached: set[int] = set()
-        chosen: dict[int, int] = {}
-        if equilibrium is not None:
-            for k, p in enumerate(tree._paths):
-                if p in equilibrium.choices:
-                    chosen[k] = tree._actions[k].index(equilibrium.choices[p])
-                if p in equilibrium.reached:
-                    reached.add(k)
+        chosen, reached = _marks(tree, equilibrium)
         for (k, c), line in self.path_lines.items():
             pos = tree._children[k].index(c)
             if k in reached and c in reached:
                 line.set_visible(True)
-                line.set_linewidth(4.5)
+                line.set_linewidth(LIVE.path_width)
                 line.set_linestyle("-")
             elif chosen.get(k) == pos:
                 line.set_visible(True)

@@ -52,22 +52,33 @@ import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..normal_form.nfg import (
-    _deduplicate,
-    _default_blank,
-    _format_payoff,
-    _NfgError,
-    _parse_number,
-    _quote,
-    _Token,
-    _tokenize,
+from ..normal_form._gambit import (
+    GambitError,
+    GambitFormat,
+    TokenParser,
+    deduplicate,
+    default_blank,
+    format_payoff,
+    loads,
+    parse_number,
+    quote,
 )
 from .nodes import Chance, Decision, Node, Terminal
 from .tree import GameTree
 
 __all__ = ["dumps_efg", "loads_efg", "read_efg", "write_efg"]
 
-_Error = _NfgError  # a parse error at a line (shared with the .nfg reader)
+_Error = GambitError  # a parse error at a line (shared with the .nfg reader)
+
+_EFG = GambitFormat(
+    tag="EFG",
+    version="2",
+    kind="extensive-form",
+    things="trees",
+    other_tag="NFG",
+    other_message="this is a Gambit strategic-form (.nfg) file; expected an extensive-form file "
+    "starting with 'EFG 2 R' (use negotiation.normal_form.nfg.read_nfg for .nfg files)",
+)
 
 
 @dataclass
@@ -82,28 +93,12 @@ class _Record:
     children: list[_Record] = field(default_factory=list)
 
 
-class _Parser:
+class _Parser(TokenParser):
     def __init__(self, text: str) -> None:
-        self.tokens = _tokenize(text)
-        self.pos = 0
+        super().__init__(text)
         self.outcomes: dict[int, tuple[tuple[Fraction, Fraction], int]] = {}
         self.player_sets: dict[tuple[int, int], int] = {}
         self.chance_sets: dict[int, tuple[list[str], list[Fraction], int]] = {}
-
-    def peek(self) -> _Token:
-        return self.tokens[self.pos]
-
-    def next(self) -> _Token:
-        token = self.tokens[self.pos]
-        if token.kind != "eof":
-            self.pos += 1
-        return token
-
-    def expect(self, kind: str, what: str) -> _Token:
-        token = self.next()
-        if token.kind != kind:
-            raise _Error(token.line, f"expected {what}, found {token.describe()}")
-        return token
 
     def integer(self, what: str) -> tuple[int, int]:
         token = self.next()
@@ -113,7 +108,9 @@ class _Parser:
 
     # --- grammar --------------------------------------------------------------------------
     def parse(self) -> GameTree:
-        title, players = self.header()
+        title, names = self.header(_EFG)
+        a, b = deduplicate(default_blank(names, ["Player 1", "Player 2"]))
+        players = (a, b)
         if self.peek().kind == "string":
             self.next()  # the optional comment
         root = self.record(None)
@@ -145,45 +142,6 @@ class _Parser:
                 f"{token.describe()}",
             )
         return GameTree(players, _build(root, players), title=title)
-
-    def header(self) -> tuple[str, tuple[str, str]]:
-        token = self.next()
-        if token.kind == "word" and token.text == "NFG":
-            raise _Error(
-                token.line,
-                "this is a Gambit strategic-form (.nfg) file; expected an extensive-form file "
-                "starting with 'EFG 2 R' (use negotiation.normal_form.nfg.read_nfg for .nfg files)",
-            )
-        if token.kind != "word" or token.text != "EFG":
-            raise _Error(
-                token.line,
-                f"expected the header 'EFG 2 R' of a Gambit extensive-form file, found "
-                f"{token.describe()}",
-            )
-        token = self.next()
-        if token.kind != "word" or token.text != "2":
-            raise _Error(
-                token.line, f"expected the version number 2 after 'EFG', found {token.describe()}"
-            )
-        token = self.next()
-        if token.kind != "word" or token.text not in ("R", "D"):
-            raise _Error(token.line, f"expected 'R' after 'EFG 2', found {token.describe()}")
-        title = self.expect("string", "the game's title in double quotes").text
-        self.expect("{", "'{' opening the list of player names")
-        players: list[str] = []
-        start = self.peek().line
-        while self.peek().kind == "string":
-            players.append(self.next().text)
-        self.expect("}", "a player name in double quotes or '}' closing the list of players")
-        if len(players) != 2:
-            names = ", ".join(repr(p) for p in players)
-            raise _Error(
-                start,
-                f"only two-player trees can be read, but this file has {len(players)} "
-                f"player(s)" + (f" ({names})" if players else ""),
-            )
-        a, b = _deduplicate(_default_blank(players, ["Player 1", "Player 2"]))
-        return title, (a, b)
 
     def record(self, parent: _Record | None) -> _Record:
         token = self.next()
@@ -258,7 +216,7 @@ class _Parser:
             labels.append(self.next().text)
             if with_probs:
                 token = self.next()
-                value = _parse_number(token)
+                value = parse_number(token)
                 if value is None:
                     raise _Error(
                         token.line,
@@ -285,7 +243,7 @@ class _Parser:
                 line,
                 f"the chance probabilities add up to {sum(probs)} ({shown}), expected 1",
             )
-        labels = _deduplicate(_default_blank(labels, [str(k + 1) for k in range(len(labels))]))
+        labels = deduplicate(default_blank(labels, [str(k + 1) for k in range(len(labels))]))
         return labels, probs
 
     def outcome(self) -> tuple[Fraction, Fraction]:
@@ -312,7 +270,7 @@ class _Parser:
             token = self.next()
             if token.kind == ",":
                 continue
-            value = _parse_number(token)
+            value = parse_number(token)
             if value is None:
                 raise _Error(
                     token.line,
@@ -360,13 +318,7 @@ def _build(root: _Record, players: tuple[str, str]) -> Node:
 
 
 def _loads(text: str, source: str | None) -> GameTree:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return _Parser(text).parse()
-    except _NfgError as exc:
-        where = f"{source}, line {exc.line}" if source else f"line {exc.line}"
-        raise ValueError(f"{where}: {exc.message}") from None
+    return loads(lambda t: _Parser(t).parse(), text, source)
 
 
 def loads_efg(text: str) -> GameTree:
@@ -486,29 +438,29 @@ def dumps_efg(tree: GameTree, *, comment: str = "") -> str:
     if not isinstance(comment, str):
         raise TypeError(f"comment must be a string, got {type(comment).__name__}")
     tree.require_numeric("writing a .efg file")
-    players = " ".join(_quote(p) for p in tree.players)
-    lines = [f"EFG 2 R {_quote(tree.title)} {{ {players} }}", _quote(comment), ""]
+    players = " ".join(quote(p) for p in tree.players)
+    lines = [f"EFG 2 R {quote(tree.title)} {{ {players} }}", quote(comment), ""]
     isets = [0, 0]
     chance_sets = 0
     outcomes = 0
     for k, node in enumerate(tree._nodes):
-        name = _quote(node.name or "")
+        name = quote(node.name or "")
         if tree._kind[k] == GameTree.TERMINAL:
             outcomes += 1
-            pay = ", ".join(_format_payoff(v) for v in tree._payoffs[k])
-            lines.append(f"t {name} {outcomes} {_quote('')} {{ {pay} }}")
+            pay = ", ".join(format_payoff(v) for v in tree._payoffs[k])
+            lines.append(f"t {name} {outcomes} {quote('')} {{ {pay} }}")
         elif tree._kind[k] == GameTree.DECISION:
             i = tree._owner[k]
             isets[i] += 1
-            acts = " ".join(_quote(a) for a in tree._actions[k])
-            lines.append(f"p {name} {i + 1} {isets[i]} {_quote('')} {{ {acts} }} 0")
+            acts = " ".join(quote(a) for a in tree._actions[k])
+            lines.append(f"p {name} {i + 1} {isets[i]} {quote('')} {{ {acts} }} 0")
         else:
             chance_sets += 1
             acts = " ".join(
-                f"{_quote(a)} {_format_payoff(p)}"
+                f"{quote(a)} {format_payoff(p)}"
                 for a, p in zip(tree._actions[k], tree._probs[k], strict=True)
             )
-            lines.append(f"c {name} {chance_sets} {_quote('')} {{ {acts} }} 0")
+            lines.append(f"c {name} {chance_sets} {quote('')} {{ {acts} }} 0")
     return "\n".join(lines) + "\n"
 
 

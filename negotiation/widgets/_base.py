@@ -676,13 +676,17 @@ class App:
         moved: tuple[str, Number, Number] | None,
         event: str,
     ) -> str:
-        """What changed since the last move (subclasses add the model's own words)."""
+        """What changed since the last move: the event or the slider moved, then :meth:`_what_changed`."""
         lead = event or self._moved_text(moved)
         if old is None:
             return lead or "Move a slider: this line will say what changed and why."
+        return f"{lead} {self._what_changed(old, new)}".strip()
+
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
+        """The model's own words on what changed between two analyses (subclasses override)."""
         if old.headline != new.headline:
-            return f"{lead} Now: {new.headline} Before: {old.headline}".strip()
-        return f"{lead} The outcome is the same as before.".strip()
+            return f"Now: {new.headline} Before: {old.headline}"
+        return "The outcome is the same as before."
 
     def _summary_html(self, analysis: Analysis) -> str:
         headline = analysis.headline

@@ -233,17 +233,8 @@ class NormalFormApp(App):
         if "best_responses" in self.figures:
             self.figures["best_responses"].update(game, game, solution)
 
-    def _change_text(
-        self,
-        old: Analysis | None,
-        new: Analysis,
-        moved: tuple[str, Number, Number] | None,
-        event: str,
-    ) -> str:
-        lead = event or self._moved_text(moved)
-        if old is None:
-            return super()._change_text(old, new, moved, event)
-        text = bimatrix_change(
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
+        return bimatrix_change(
             self._game(old),
             self._solution(old),
             self._game(new),
@@ -252,7 +243,6 @@ class NormalFormApp(App):
             old.headline,
             new.headline,
         )
-        return f"{lead} {text}".strip()
 
     def _details_html(self, analysis: Analysis) -> str:
         return super()._details_html(analysis)

@@ -124,16 +124,7 @@ class DealBargainingApp(App):
         )
         return super()._summary_html(analysis) + table
 
-    def _change_text(
-        self,
-        old: Analysis | None,
-        new: Analysis,
-        moved: tuple[str, Number, Number] | None,
-        event: str,
-    ) -> str:
-        lead = event or self._moved_text(moved)
-        if old is None:
-            return super()._change_text(old, new, moved, event)
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
         a, b = old.result["nash"], new.result["nash"]
         (j0, u0), (j1, u1) = a.utilities, b.utilities
         parts = []
@@ -156,4 +147,4 @@ class DealBargainingApp(App):
                 f"In the rounds of offers Japan's share of the gains is now "
                 f"{float(s1):.0%}" + (f" (was {float(s0):.0%})." if s0 is not None else ".")
             )
-        return f"{lead} {' '.join(parts)}".strip()
+        return " ".join(parts)

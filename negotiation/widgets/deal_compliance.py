@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core._numbers import Number
 from ..models import Analysis
 from ..plots import draw_critical_discount
 from ._base import FigureView
@@ -60,16 +59,7 @@ class DealComplianceApp(NormalFormApp):
         )
         self.figures["patience"].update(key, check, delta, n)
 
-    def _change_text(
-        self,
-        old: Analysis | None,
-        new: Analysis,
-        moved: tuple[str, Number, Number] | None,
-        event: str,
-    ) -> str:
-        lead = event or self._moved_text(moved)
-        if old is None:
-            return super()._change_text(old, new, moved, event)
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
         parts = []
         was, now = old.data.get("sustainable"), new.data.get("sustainable")
         c0, c1 = old.data.get("critical_delta"), new.data.get("critical_delta")
@@ -96,4 +86,4 @@ class DealComplianceApp(NormalFormApp):
             parts.append("In one quarter alone: " + stage[0].lower() + stage[1:])
         if not parts:
             parts.append(f"Same verdict: {new.headline}")
-        return f"{lead} {' '.join(parts)}".strip()
+        return " ".join(parts)

@@ -14,7 +14,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core._numbers import Number
 from ..models import Analysis
 from ..plots import draw_packages
 from ..plots.tables import format_payoff
@@ -75,16 +74,7 @@ class IssueLinkageApp(App):
             "other when they are linked.</div>"
         )
 
-    def _change_text(
-        self,
-        old: Analysis | None,
-        new: Analysis,
-        moved: tuple[str, Number, Number] | None,
-        event: str,
-    ) -> str:
-        lead = event or self._moved_text(moved)
-        if old is None:
-            return super()._change_text(old, new, moved, event)
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
         before, after = old.result.linked.package, new.result.linked.package
         issues = [i.name for i in new.game.issues]
         changes = [
@@ -101,4 +91,4 @@ class IssueLinkageApp(App):
             f" Linking now adds {format_payoff(g1[0])} for Japan and {format_payoff(g1[1])} "
             f"for the US (before: {format_payoff(g0[0])} and {format_payoff(g0[1])})."
         )
-        return f"{lead} {text}".strip()
+        return text

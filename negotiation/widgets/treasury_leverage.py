@@ -16,7 +16,6 @@ from typing import Any
 import ipywidgets as w
 import sympy
 
-from ..core._numbers import Number
 from ..models import Analysis
 from ..models.treasury_leverage import credibility_condition, threat_to_sell
 from ..plots import draw_game_tree
@@ -127,16 +126,7 @@ class TreasuryLeverageApp(App):
             + "</div>"
         )
 
-    def _change_text(
-        self,
-        old: Analysis | None,
-        new: Analysis,
-        moved: tuple[str, Number, Number] | None,
-        event: str,
-    ) -> str:
-        lead = event or self._moved_text(moved)
-        if old is None:
-            return super()._change_text(old, new, moved, event)
+    def _what_changed(self, old: Analysis, new: Analysis) -> str:
         e_old, e_new = old.result.first(), new.result.first()
         parts = []
         if old.data.get("threat_credible") != new.data.get("threat_credible"):
@@ -173,4 +163,4 @@ class TreasuryLeverageApp(App):
                 f"Same subgame-perfect outcome ({play_new}); Japan gets "
                 f"{format_payoff(japan)}% of GDP, the US ${format_payoff(us)}bn."
             )
-        return f"{lead} {' '.join(parts)}".strip()
+        return " ".join(parts)
