@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import numpy as np
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from negotiation import BimatrixGame
@@ -263,3 +265,58 @@ def linked_negotiations(draw, max_issues: int = 3, max_options: int = 4, high: i
         if all(w == 0 for w in row):
             row[0] = Fraction(1)
     return LinkedNegotiation(issues, weights)
+
+
+@st.composite
+def imperfect_trees(draw, max_strategies: int = 12):
+    """Random two-player trees with chance moves and information sets, with perfect recall.
+
+    Nodes are made top-down; a new decision node joins an existing set of its player
+    only if that set has the same number of actions and was reached by the same own
+    moves (the player's own history), which is perfect recall by construction.
+    """
+    from negotiation.trees import GameTree, chance, decision
+
+    players = ("P1", "P2")
+    sets: dict[tuple, list[str]] = {}  # (player, actions, own history) -> labels
+    counter = itertools.count()
+
+    def node(depth, histories):
+        kind = draw(st.sampled_from(["leaf", "p", "p", "c"] if depth < 3 else ["leaf"]))
+        if kind == "leaf" or depth >= 3:
+            return tuple(draw(st.integers(-3, 3)) for _ in range(2))
+        n = draw(st.integers(2, 3 if depth < 2 else 2))
+        actions = [f"a{k}" for k in range(n)]
+        if kind == "c":
+            weights = [draw(st.integers(1, 3)) for _ in range(n)]
+            total = sum(weights)
+            return chance(
+                {
+                    a: (Fraction(w, total), node(depth + 1, histories))
+                    for a, w in zip(actions, weights)
+                }
+            )
+        i = draw(st.integers(0, 1))
+        key = (i, n, histories[i])
+        existing = sets.setdefault(key, [])
+        if existing and draw(st.booleans()):
+            label = draw(st.sampled_from(existing))
+        else:
+            label = f"h{next(counter)}"
+            existing.append(label)
+        children = {}
+        for a in actions:
+            own = (*histories[i], (label, a))
+            nxt = (own, histories[1]) if i == 0 else (histories[0], own)
+            children[a] = node(depth + 1, nxt)
+        return decision(players[i], children, information_set=label)
+
+    root = node(0, ((), ()))
+    if isinstance(root, tuple):
+        root = decision("P1", {"only": root})
+    tree = GameTree(players, root)
+    # Keep the normal form small enough to solve exactly in a few milliseconds.
+    from negotiation.trees import reduced_strategies
+
+    assume(all(len(reduced_strategies(tree, i)) <= max_strategies for i in (0, 1)))
+    return tree

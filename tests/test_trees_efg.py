@@ -142,9 +142,9 @@ HEAD = 'EFG 2 R "" { "A" "B" } ""\n'
         ),
         (
             HEAD + 'p "" 1 1 "" { "L" "R" } 0\np "" 2 1 "" { "l" "r" } 0\nt "" 0\nt "" 0\n'
-            'p "" 2 1 "" { "l" "r" } 0\nt "" 0\nt "" 0',
-            r"line 6: information set 1 of player 2 already holds the node on line 3: .*"
-            r"imperfect information.* Only perfect-information trees are supported",
+            'p "" 2 1 "" { "x" "y" } 0\nt "" 0\nt "" 0',
+            r"line 6: information set 1 of player 2 has the actions \['l', 'r'\] on line 3 but "
+            r"\['x', 'y'\] here",
         ),
         (
             HEAD + 'p "" 1 1 "" { } 0',
@@ -175,7 +175,7 @@ HEAD = 'EFG 2 R "" { "A" "B" } ""\n'
         "unknown-outcome",
         "probabilities-not-one",
         "negative-probability",
-        "imperfect-information",
+        "information-set-actions-differ",
         "no-actions",
         "trailing-text",
         "unterminated-string",

@@ -4,7 +4,7 @@
 trees; with :func:`write_efg` any tree of this package opens there, and with
 :func:`read_efg` a tree drawn in Gambit (or taken from its catalogue) comes
 into a lesson. Only the part of the format that this package's trees can hold
-is read: two players, perfect information, chance nodes.
+is read: two players, chance nodes, information sets.
 
 The format (EFG version 2, Gambit's "Game representation formats") lists the
 nodes in preorder, one per line by convention::
@@ -32,9 +32,9 @@ nodes in preorder, one per line by convention::
 
 Numbers may be integers, decimals or fractions (``3/4``) and are read exactly,
 never evaluated. An information set holding two nodes of a player means the
-player cannot tell them apart (imperfect information); such files are refused
-with a clear message, since subgame perfection by backward induction needs
-perfect information. Empty action labels become their position (``"1"``,
+player cannot tell them apart (imperfect information); its name becomes the
+label of the tree's information set, or ``#N`` (its number in the file) when it
+has none. Empty action labels become their position (``"1"``,
 ``"2"``) and repeated ones get Gambit's suffixes, as in :mod:`negotiation.normal_form.nfg`.
 
 Every tree with rational payoffs comes back equal:
@@ -87,17 +87,28 @@ class _Record:
     line: int
     name: str | None
     player: int = 0
+    iset: int = 0
     actions: list[str] = field(default_factory=list)
     probs: list[Fraction] = field(default_factory=list)
     payoffs: tuple[Fraction, Fraction] = (Fraction(0), Fraction(0))  # accumulated on the path
     children: list[_Record] = field(default_factory=list)
 
 
+@dataclass
+class _SetInfo:
+    """A player's information set as the file declares it."""
+
+    name: str
+    actions: list[str]
+    line: int  # where it first appears
+    count: int = 1  # how many nodes it holds
+
+
 class _Parser(TokenParser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.outcomes: dict[int, tuple[tuple[Fraction, Fraction], int]] = {}
-        self.player_sets: dict[tuple[int, int], int] = {}
+        self.player_sets: dict[tuple[int, int], _SetInfo] = {}
         self.chance_sets: dict[int, tuple[list[str], list[Fraction], int]] = {}
 
     def integer(self, what: str) -> tuple[int, int]:
@@ -141,7 +152,7 @@ class _Parser(TokenParser):
                 f"expected the end of the file after the last node of the tree, found "
                 f"{token.describe()}",
             )
-        return GameTree(players, _build(root, players), title=title)
+        return GameTree(players, _build(root, players, _set_labels(self.player_sets)), title=title)
 
     def record(self, parent: _Record | None) -> _Record:
         token = self.next()
@@ -160,24 +171,32 @@ class _Parser(TokenParser):
                 raise _Error(pline, f"player number {player} is out of range; expected 1 or 2")
             rec.player = player
             iset, iline = self.integer("the information set's number")
-            if (player, iset) in self.player_sets:
-                first = self.player_sets[(player, iset)]
-                raise _Error(
-                    iline,
-                    f"information set {iset} of player {player} already holds the node on line "
-                    f"{first}: the player cannot tell these nodes apart (imperfect information). "
-                    f"Only perfect-information trees are supported, where every information set "
-                    f"has one node",
-                )
-            self.player_sets[(player, iset)] = line
-            if self.peek().kind != "string":
+            rec.iset = iset
+            known = self.player_sets.get((player, iset))
+            if self.peek().kind == "string":
+                set_name = self.next().text
+                actions = self.labels(line, with_probs=False)[0]
+                if known is None:
+                    self.player_sets[(player, iset)] = _SetInfo(set_name, actions, line)
+                else:
+                    if known.actions != actions:
+                        raise _Error(
+                            iline,
+                            f"information set {iset} of player {player} has the actions "
+                            f"{known.actions} on line {known.line} but {actions} here; the nodes "
+                            f"of an information set offer the same actions",
+                        )
+                    known.count += 1
+            elif known is not None:
+                actions = list(known.actions)
+                known.count += 1
+            else:
                 raise _Error(
                     self.peek().line,
                     f"expected the name and actions of information set {iset} of player "
                     f"{player} (it appears here for the first time), found {self.peek().describe()}",
                 )
-            self.next()
-            rec.actions = self.labels(line, with_probs=False)[0]
+            rec.actions = actions
         elif kind == "c":
             iset, iline = self.integer("the chance information set's number")
             if self.peek().kind == "string":
@@ -295,7 +314,31 @@ class _Parser(TokenParser):
         return payoffs
 
 
-def _build(root: _Record, players: tuple[str, str]) -> Node:
+def _set_labels(sets: dict[tuple[int, int], _SetInfo]) -> dict[tuple[int, int], str | None]:
+    """Each information set's label: its name, ``#N`` (its number) when it has none.
+
+    A set of one node without a name is a node the player knows (``None``); a name
+    that two sets of one player share gets the number too, so sets stay apart.
+    """
+    named: dict[tuple[int, str], int] = {}
+    for (player, _), info in sets.items():
+        if info.name:
+            named[(player, info.name)] = named.get((player, info.name), 0) + 1
+    labels: dict[tuple[int, int], str | None] = {}
+    for (player, number), info in sets.items():
+        text = info.name
+        if not text:
+            labels[(player, number)] = None if info.count == 1 else f"#{number}"
+        elif named[(player, text)] > 1:
+            labels[(player, number)] = f"{text} #{number}"
+        else:
+            labels[(player, number)] = text
+    return labels
+
+
+def _build(
+    root: _Record, players: tuple[str, str], labels: dict[tuple[int, int], str | None]
+) -> Node:
     order: list[_Record] = []
     stack = [root]
     while stack:
@@ -309,7 +352,13 @@ def _build(root: _Record, players: tuple[str, str]) -> Node:
             node = Terminal(rec.payoffs, rec.name)
         elif rec.kind == "p":
             kids = tuple(built[id(c)] for c in rec.children)
-            node = Decision(players[rec.player - 1], tuple(rec.actions), kids, rec.name)
+            node = Decision(
+                players[rec.player - 1],
+                tuple(rec.actions),
+                kids,
+                rec.name,
+                labels[(rec.player, rec.iset)],
+            )
         else:
             kids = tuple(built[id(c)] for c in rec.children)
             node = Chance(tuple(rec.actions), tuple(rec.probs), kids, rec.name)
@@ -342,15 +391,28 @@ def loads_efg(text: str) -> GameTree:
     ... t "" 3 "" { 2, 2 }''')
     >>> tree.node(("In", "Accommodate")).payoffs
     (Fraction(2, 1), Fraction(2, 1))
+
+    Player 2 cannot tell player 1's moves apart (one information set, named "guess"):
+
+    >>> tree = loads_efg('''EFG 2 R "" { "A" "B" } ""
+    ... p "" 1 1 "" { "L" "R" } 0
+    ... p "" 2 1 "guess" { "l" "r" } 0
+    ... t "" 1 "" { 1, -1 }
+    ... t "" 2 "" { -1, 1 }
+    ... p "" 2 1 "guess" { "l" "r" } 0
+    ... t "" 3 "" { -1, 1 }
+    ... t "" 4 "" { 1, -1 }''')
+    >>> tree.information_set(("R",)).nodes
+    (('L',), ('R',))
     >>> loads_efg('''EFG 2 R "" { "A" "B" } ""
     ... p "" 1 1 "" { "L" "R" } 0
     ... p "" 2 1 "" { "l" "r" } 0
     ... t "" 1 "" { 1, 1 }
     ... t "" 2 "" { 0, 0 }
-    ... p "" 2 1 "" { "l" "r" } 0''')
+    ... p "" 2 1 "" { "x" "y" } 0''')
     Traceback (most recent call last):
     ...
-    ValueError: line 6: information set 1 of player 2 already holds the node on line 3: the player cannot tell these nodes apart (imperfect information). Only perfect-information trees are supported, where every information set has one node
+    ValueError: line 6: information set 1 of player 2 has the actions ['l', 'r'] on line 3 but ['x', 'y'] here; the nodes of an information set offer the same actions
     """
     if not isinstance(text, str):
         raise TypeError(
@@ -432,14 +494,12 @@ def dumps_efg(tree: GameTree, *, comment: str = "") -> str:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"tree must be a GameTree, got {type(tree).__name__}")
-    tree.require_perfect_information(
-        "dumps_efg() (information sets in .efg files are not written yet)"
-    )
     if not isinstance(comment, str):
         raise TypeError(f"comment must be a string, got {type(comment).__name__}")
     tree.require_numeric("writing a .efg file")
     players = " ".join(quote(p) for p in tree.players)
     lines = [f"EFG 2 R {quote(tree.title)} {{ {players} }}", quote(comment), ""]
+    numbers: dict[int, int] = {}  # information set index -> its number for its player
     isets = [0, 0]
     chance_sets = 0
     outcomes = 0
@@ -451,9 +511,13 @@ def dumps_efg(tree: GameTree, *, comment: str = "") -> str:
             lines.append(f"t {name} {outcomes} {quote('')} {{ {pay} }}")
         elif tree._kind[k] == GameTree.DECISION:
             i = tree._owner[k]
-            isets[i] += 1
+            h = tree._iset[k]
+            if h not in numbers:
+                isets[i] += 1
+                numbers[h] = isets[i]
+            label = quote(tree._isets[h].label or "")
             acts = " ".join(quote(a) for a in tree._actions[k])
-            lines.append(f"p {name} {i + 1} {isets[i]} {quote('')} {{ {acts} }} 0")
+            lines.append(f"p {name} {i + 1} {numbers[h]} {label} {{ {acts} }} 0")
         else:
             chance_sets += 1
             acts = " ".join(

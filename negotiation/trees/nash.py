@@ -157,7 +157,14 @@ def nash_equilibria(tree: GameTree) -> ExtensiveSolution:
     if not isinstance(tree, GameTree):
         raise TypeError(f"nash_equilibria() needs a GameTree, got {type(tree).__name__}")
     game = to_bimatrix(tree)
-    solution = solve(game)
+    try:
+        solution = solve(game)
+    except ValueError as exc:
+        m, n = game.shape
+        raise ValueError(
+            f"the reduced normal form of this tree is {m}x{n} ({tree.players[0]} has {m} "
+            f"reduced strategies, {tree.players[1]} {n}): {exc}"
+        ) from None
     found: dict[BehaviourProfile, ExtensiveEquilibrium] = {}
     for eq in solution.equilibria:
         row, col = eq.strategies
