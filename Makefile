@@ -34,8 +34,14 @@ lint: $(VENV)/.test-installed
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
 
+# pytest runs on every CPU (pytest-xdist); the test files that share a slow fixture each
+# stay in one worker (tests/conftest.py). The ten slowest tests are listed at the end.
+# PYTEST_WORKERS=0 runs in one process (for -s, --pdb and the like).
+PYTEST_WORKERS ?= logical
+PYTEST_ARGS    := -n $(PYTEST_WORKERS) --durations=10
+
 pytest: $(VENV)/.test-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.test-installed
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
