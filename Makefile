@@ -1,12 +1,14 @@
 # Two commands do all the set-up (see README.md):
 #   make lab   - create .venv, install the package with the lesson extras, start JupyterLab
 #   make test  - create .venv, install the test extras, run ruff, mypy, pytest (doctests included)
+#   make test-fast - the same without the tests marked slow (lessons executed, docs build,
+#                    browser, Binder): about a minute, for before each commit; make test runs all
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test lint typecheck pytest docs bench present clean
+.PHONY: lab test test-fast lint typecheck pytest docs bench present clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +36,17 @@ lint: $(VENV)/.test-installed
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
 
+# pytest runs on every CPU (pytest-xdist); the test files that share a slow fixture each
+# stay in one worker (tests/conftest.py). The ten slowest tests are listed at the end.
+# PYTEST_WORKERS=0 runs in one process (for -s, --pdb and the like).
+PYTEST_WORKERS ?= logical
+PYTEST_ARGS    := -n $(PYTEST_WORKERS) --durations=10
+
 pytest: $(VENV)/.test-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.test-installed lint typecheck
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
 
 bench: $(VENV)/.test-installed
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

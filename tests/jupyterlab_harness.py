@@ -154,54 +154,81 @@ def run_all_cells(page, timeout_ms: float = 120_000) -> None:  # type: ignore[no
 
     JupyterLab enables "Run All Cells" only once the notebook is the active document
     and its kernel is ready; a click that comes too early does nothing. So the notebook
-    is clicked first, and the menu is used again until a cell starts running.
+    is clicked first, and the menu is used again until a cell starts running. If
+    JupyterLab asks which kernel to use (a race at start-up, more likely on a busy
+    machine), the default is taken, whenever the question comes.
     """
     page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=timeout_ms)
-    _wait_kernel_idle(page, timeout_ms)
+    idle = f"""(panel) => !!document.querySelector(panel + " {KERNEL_IDLE}")"""
     started = """(panel) => [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputArea-prompt')]
         .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
-    for _attempt in range(5):
-        page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.click()
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        item = page.locator(
-            ".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel", has_text="Run All Cells"
-        )
-        if item.count():
-            item.first.click()
-            _accept_kernel_dialog(page)
-            try:
-                page.wait_for_function(started, arg=PANEL, timeout=10_000)
-                break
-            except Exception:
-                pass
-        else:
-            page.keyboard.press("Escape")
-        page.wait_for_timeout(1000)
-    page.wait_for_function(
-        """(panel) => {
+    finished = """(panel) => {
             const prompts = [...document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputArea-prompt')];
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""",
-        arg=PANEL,
-        timeout=timeout_ms,
-    )
+        }"""
+    dialogs: list[str] = []
+    _wait_answering_dialogs(page, idle, timeout_ms, dialogs)
+    for _attempt in range(5):
+        try:
+            _answer_dialog(page, dialogs)
+            page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.click(timeout=10_000)
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=10_000)
+            item = page.locator(
+                ".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel", has_text="Run All Cells"
+            )
+            if item.count():
+                item.first.click(timeout=10_000)
+                _wait_answering_dialogs(page, started, 10_000, dialogs)
+                break
+            page.keyboard.press("Escape")
+        except Exception:
+            pass  # no cell started, or a dialog came in the way of a click: again
+        page.wait_for_timeout(1000)
+    try:
+        _wait_answering_dialogs(page, finished, timeout_ms, dialogs)
+    except Exception as exc:
+        if dialogs:
+            exc.add_note("dialogs answered on the way: " + " / ".join(dialogs))
+        raise
     _wait_kernel_idle(page, timeout_ms)
 
 
-def _accept_kernel_dialog(page) -> None:  # type: ignore[no-untyped-def]
-    """If JupyterLab asks which kernel to use (a race at start-up), take the default."""
-    dialog = page.locator(".jp-Dialog")
-    try:
-        dialog.wait_for(state="visible", timeout=1500)
-    except Exception:
-        return
-    page.locator(".jp-Dialog .jp-mod-accept").first.click()
+DIALOG = ".jp-Dialog"
+KERNEL_IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+
+
+def _wait_answering_dialogs(page, condition: str, timeout_ms: float, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``condition(PANEL)`` holds; meanwhile accept any dialog JupyterLab shows.
+
+    The dialog is JupyterLab asking which kernel to use, a race at start-up: it can come
+    before the first cell is queued or after (queued cells already show ``[*]``), and
+    until it is answered no cell runs and nothing else can be clicked.
+    """
+    either = f"(panel) => ({condition})(panel) || !!document.querySelector('{DIALOG}')"
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
+        page.wait_for_function(either, arg=PANEL, timeout=left_ms)
+        if not _answer_dialog(page, seen):
+            return
+
+
+def _answer_dialog(page, seen: list[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Accept the dialog on screen, if any (its text goes to ``seen``, for error messages)."""
+    dialog = page.locator(DIALOG)
+    if not dialog.count():
+        return False
+    seen.append(" ".join(dialog.first.inner_text().split())[:200])
+    accept = page.locator(f"{DIALOG} .jp-mod-accept")
+    if not accept.count():
+        raise RuntimeError(f"JupyterLab shows a dialog with no default: {seen[-1]}")
+    accept.first.click(timeout=10_000)
+    page.wait_for_selector(DIALOG, state="detached", timeout=10_000)
+    return True
 
 
 def _wait_kernel_idle(page, timeout_ms: float) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_selector(
-        f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms
-    )
+    page.wait_for_selector(f"{PANEL} {KERNEL_IDLE}", timeout=timeout_ms)
 
 
 def error_outputs(page) -> list[str]:  # type: ignore[no-untyped-def]

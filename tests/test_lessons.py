@@ -142,6 +142,7 @@ def executed() -> dict[str, tuple[object, float, str]]:
     return out
 
 
+@pytest.mark.slow  # the fixture executes every lesson (about a minute)
 def test_all_lessons_run_top_to_bottom_in_under_two_minutes(executed):
     total = sum(seconds for _, seconds, _ in executed.values())
     report = ", ".join(f"{name} {seconds:.1f}s" for name, (_, seconds, _) in executed.items())
@@ -149,6 +150,7 @@ def test_all_lessons_run_top_to_bottom_in_under_two_minutes(executed):
     assert total < 120, report
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_no_cell_shows_an_error_or_a_warning(executed, path):
     nb, _, _ = executed[path.stem]
@@ -163,6 +165,7 @@ def test_no_cell_shows_an_error_or_a_warning(executed, path):
                 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_every_lesson_displays_a_live_app_and_its_apps_were_driven(executed, path):
     nb, _, driven = executed[path.stem]

@@ -15,14 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from jupyterlab_harness import (
-    PANEL,
-    browser_available,
-    error_outputs,
-    jupyterlab,
-    launch_browser,
-    run_all_cells,
-)
+from jupyterlab_harness import PANEL, browser_available, error_outputs, run_all_cells
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
@@ -41,20 +34,8 @@ if not browser_available():
     )
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    with jupyterlab(LESSONS, tmp_path_factory.mktemp("lab")) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch_browser(pw)
-        yield b
-        b.close()
+# The fixtures ``lab`` (JupyterLab on a copy of the lessons) and ``browser`` (headless
+# Chromium) are in tests/conftest.py: one of each for all the browser tests of a run.
 
 
 KEY_LATENCIES: dict[str, float] = {}
