@@ -195,3 +195,29 @@ def test_template_is_a_valid_complete_scenario(tmp_path):
         assert s.values(model.name) == model.defaults
     with pytest.raises(ValueError, match="unknown model 'x'"):
         scenarios.template(["x"])
+
+
+@pytest.mark.parametrize("name", scenarios.names())
+def test_parameter_table_has_one_row_per_parameter_with_its_value_unit_and_source(name):
+    from negotiation.models import MODELS
+    from negotiation.models.sources import SOURCES
+
+    scenario = scenarios.load(name)
+    for model in scenario.models:
+        for why in (False, True):
+            rows = scenario.parameter_table(model, why=why).splitlines()
+            params = MODELS[model].parameters
+            assert len(rows) == len(params) + 2
+            assert rows[0].endswith("why this value |" if why else "source |")
+            for p, row in zip(params, rows[2:]):
+                entry = scenario.entries[model][p.name]
+                cells = row.split(" | ")
+                assert cells[0] == f"| ${p.latex}$"
+                assert (
+                    cells[2] == f"{float(entry.value):g} {p.unit.replace('$', chr(92) * 2 + '$')}"
+                )
+                if not why and not entry.is_assumption:
+                    assert SOURCES[entry.source].citation in row
+                if why or entry.is_assumption:
+                    assert entry.reason.replace("$", chr(92) * 2 + "$") in row
+                assert "$" not in row.replace("\\$", "").replace(f"${p.latex}$", "")

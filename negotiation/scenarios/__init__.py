@@ -106,8 +106,53 @@ class Scenario:
             )
         return {k: e.value for k, e in self.entries[model].items()}
 
+    def parameter_table(self, model: str, *, why: bool = False) -> str:
+        """The model's parameters at this scenario as a Markdown table, for a lesson.
+
+        One row per parameter: its letter (as a formula), what it is, its value with
+        its unit, and its source (the sourced figure with its citation, or the reason
+        for a stylized assumption); with ``why=True`` the last column gives the reason
+        for every value instead. Dollar signs are escaped, since JupyterLab reads a
+        single ``$`` as the start of a formula.
+
+        Examples
+        --------
+        >>> from negotiation import scenarios
+        >>> table = scenarios.load("april-2025").parameter_table("tariff_standoff")
+        >>> print(table.splitlines()[0])
+        | | what it is | April 2025 | source |
+        >>> r"\\\\$bn/yr" in table
+        True
+        """
+        from ..models import MODELS
+        from ..models.sources import SOURCES
+
+        self.values(model)  # a clear error for a model this scenario does not cover
+        entries = self.entries[model]
+        when = self.title.split(":")[0]
+        last = "why this value" if why else "source"
+        rows = [f"| | what it is | {when} | {last} |", "|:-:|---|---|---|"]
+        for p in MODELS[model].parameters:
+            entry = entries[p.name]
+            if why:
+                note = entry.reason
+            elif entry.is_assumption:
+                note = "**stylized assumption**: " + entry.reason
+            else:
+                note = f"{SOURCES[entry.source].value} ({SOURCES[entry.source].citation})"
+            rows.append(
+                f"| ${p.latex}$ | {_dollars(p.description)} | {float(entry.value):g} "
+                f"{_dollars(p.unit)} | {_dollars(note)} |"
+            )
+        return "\n".join(rows)
+
     def __repr__(self) -> str:
         return f"<Scenario {self.name!r} ({self.date}): {len(self.entries)} models>"
+
+
+def _dollars(text: str) -> str:
+    """A literal dollar sign in Markdown that JupyterLab also renders formulas in."""
+    return text.replace("$", r"\\$")
 
 
 def _bundled() -> dict[str, Any]:
