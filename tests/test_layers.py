@@ -2,7 +2,8 @@
 
 The package reads from the bottom up: the ground (exact numbers, the game), the
 normal-form solver, the theories side by side (trees, bargaining, repeated play,
-symbolic games, the course's exercises), then the models of the talks, their
+symbolic games, the course's exercises), private information (built on the trees),
+then the models of the talks, their
 scenarios, figures, apps and the command line. A module may import from its own
 layer or below, never from above, and inside one theory folder the data type
 knows nothing of its solvers. These tests read every module's imports (lazy ones
@@ -35,6 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "negotiation.symbolic",
         "negotiation.course",
     ),
+    ("negotiation.information",),  # private information, built on the trees
     ("negotiation.models",),
     ("negotiation.scenarios",),
     ("negotiation.plots",),
@@ -127,6 +129,7 @@ def test_no_module_imports_from_a_higher_layer():
 
 def test_theories_side_by_side_do_not_import_each_other():
     theories = LAYERS[3]
+    assert "negotiation.trees" in theories
     crossing = []
     for name in MODULES:
         home = next((t for t in theories if name == t or name.startswith(t + ".")), None)

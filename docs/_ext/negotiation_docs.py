@@ -57,6 +57,7 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("negotiation.core", "Games, equilibria and the command line"),
     ("negotiation.normal_form", "Games, equilibria and the command line"),
     ("negotiation.trees", "Game trees"),
+    ("negotiation.information", "Private information"),
     ("negotiation.symbolic", "Payoffs as formulas"),
     ("negotiation.bargaining", "Bargaining, offers and linkage"),
     ("negotiation.repeated", "Repeated play and learning"),

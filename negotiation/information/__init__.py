@@ -1,0 +1,44 @@
+"""Private information: signalling games, beliefs and perfect Bayesian equilibrium.
+
+The talks of 2025 turned on what each side did not know: Washington could not see
+how far Tokyo would go, and a hint about Treasuries is a message that may or may
+not reveal it. This folder holds the theory of such games, built on the trees of
+:mod:`negotiation.trees` (information sets, behaviour strategies, every Nash
+equilibrium):
+
+* :mod:`~negotiation.information.signalling`: signalling games as trees, and their
+  parts (types, prior, messages, actions);
+* :mod:`~negotiation.information.beliefs`: beliefs about the sender's type, and the
+  beliefs that support an action;
+* :mod:`~negotiation.information.pbe`: every perfect Bayesian equilibrium, classified
+  (pooling, separating, semi-separating) and put to the intuitive criterion.
+
+>>> from negotiation.information import perfect_bayesian
+>>> from negotiation.trees.examples import beer_quiche
+>>> perfect_bayesian(beer_quiche()).kinds()
+{'pooling': 4}
+"""
+
+from .beliefs import BeliefSet, best_responses_to, supporting_beliefs
+from .pbe import (
+    IntuitiveCriterion,
+    PerfectBayesianEquilibrium,
+    PerfectBayesianSolution,
+    intuitive_criterion,
+    perfect_bayesian,
+)
+from .signalling import SignallingStructure, signalling_game, signalling_structure
+
+__all__ = [
+    "BeliefSet",
+    "IntuitiveCriterion",
+    "PerfectBayesianEquilibrium",
+    "PerfectBayesianSolution",
+    "SignallingStructure",
+    "best_responses_to",
+    "intuitive_criterion",
+    "perfect_bayesian",
+    "signalling_game",
+    "signalling_structure",
+    "supporting_beliefs",
+]
