@@ -3,8 +3,11 @@
 ``negotiation solve GAME.nfg`` reads a two-player game from a Gambit ``.nfg``
 file and prints its payoff table with every best response marked, the name of
 the game for 2x2 games, and every Nash equilibrium with exact probabilities;
-``--json`` prints the same as one JSON document. ``negotiation --version``
-prints the version.
+``--json`` prints the same as one JSON document. ``negotiation solve TREE.efg``
+reads a game tree (chance moves and information sets allowed) and prints every
+Nash equilibrium in behaviour strategies with its outcome;
+``--perfect-bayesian`` prints the perfect Bayesian equilibria of a signalling
+game instead. ``negotiation --version`` prints the version.
 
 The command line is a thin front: it turns its arguments into a game
 (:func:`load_target`), calls :func:`negotiation.solve` and the teaching
@@ -58,11 +61,13 @@ from . import scenarios
 from ._version import __version__
 from .core._numbers import Number, format_number, parse_number
 from .core.game import BimatrixGame
+from .information import PerfectBayesianSolution, perfect_bayesian
 from .models import MODELS
 from .normal_form.analysis import best_response_table
 from .normal_form.classification import classify
 from .normal_form.equilibria import Solution, solve
 from .normal_form.nfg import read_nfg
+from .trees import ExtensiveSolution, GameTree, nash_equilibria, read_efg
 
 __all__ = ["build_parser", "load_target", "main", "render_solution", "solution_document"]
 
@@ -89,13 +94,15 @@ class _Parser(argparse.ArgumentParser):
 # --- turning arguments into a game -----------------------------------------------------
 
 
-def load_target(target: str, options: argparse.Namespace | None = None) -> BimatrixGame:
+def load_target(target: str, options: argparse.Namespace | None = None) -> BimatrixGame | GameTree:
     """Turn the TARGET of ``negotiation solve`` into a game.
 
     This is the command line's one extension point for new kinds of input. Today
-    TARGET is the path of a Gambit ``.nfg`` file. A model name (``negotiation solve
-    tariff_standoff --scenario april-2025 --set tariff=0.24``) is recognised here,
-    before the file path, reading the extra options from ``options``.
+    TARGET is the path of a Gambit ``.nfg`` file (a :class:`BimatrixGame`) or
+    ``.efg`` file (a :class:`~negotiation.trees.GameTree`). A model name
+    (``negotiation solve tariff_standoff --scenario april-2025 --set tariff=0.24``)
+    is recognised by the solve command before this, reading the extra options from
+    ``options``.
 
     Parameters
     ----------
@@ -116,18 +123,20 @@ def load_target(target: str, options: argparse.Namespace | None = None) -> Bimat
     >>> load_target("no-such-game")
     Traceback (most recent call last):
     ...
-    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg) or a model name (tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance)
+    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg), an extensive-form file (GAME.efg) or a model name (tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance)
     """
     if not isinstance(target, str):
         raise TypeError(f"target must be a string, got {type(target).__name__}")
     path = pathlib.Path(target)
+    if path.suffix.lower() == ".efg":
+        return read_efg(path)
     if path.suffix.lower() == ".nfg" or path.is_file():
         return read_nfg(path)
     if path.is_dir():
         raise ValueError(f"{target!r} is a directory; expected the path of a Gambit .nfg file")
     raise ValueError(
-        f"unknown game {target!r}: expected the path of a Gambit strategic-form file (GAME.nfg) "
-        f"or a model name ({', '.join(MODELS)})"
+        f"unknown game {target!r}: expected the path of a Gambit strategic-form file (GAME.nfg), "
+        f"an extensive-form file (GAME.efg) or a model name ({', '.join(MODELS)})"
     )
 
 
@@ -446,12 +455,35 @@ def _solve_command(args: argparse.Namespace) -> int:
         raise _CommandError(f"cannot read {target!r}: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise _CommandError(str(exc)) from None
+    if isinstance(game, GameTree):
+        return _solve_tree(game, args)
+    if args.perfect_bayesian:
+        raise _CommandError(
+            "--perfect-bayesian applies to game trees (GAME.efg), not to a strategic-form game"
+        )
     solution = solve(game)
     if args.json:
         document = solution_document(game, solution, source=target)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         print(render_solution(game, solution))
+    return 0
+
+
+def _solve_tree(tree: GameTree, args: argparse.Namespace) -> int:
+    """Every Nash equilibrium of a tree, or with --perfect-bayesian every PBE of a signalling game."""
+    result: ExtensiveSolution | PerfectBayesianSolution
+    try:
+        result = perfect_bayesian(tree) if args.perfect_bayesian else nash_equilibria(tree)
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    if args.json:
+        document = {"source": args.target, **result.to_dict()}
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    print(tree.outline())
+    print()
+    print(result.summary())
     return 0
 
 
@@ -525,7 +557,8 @@ def _add_solve_parser(commands: Any) -> None:
     solve_parser.add_argument(
         "target",
         metavar="GAME",
-        help="a Gambit strategic-form file (GAME.nfg), 2 players, or a model name (see 'negotiation models')",
+        help="a Gambit strategic-form (GAME.nfg) or extensive-form (GAME.efg) file, 2 players, "
+        "or a model name (see 'negotiation models')",
     )
     solve_parser.add_argument(
         "--scenario",
@@ -540,6 +573,12 @@ def _add_solve_parser(commands: Any) -> None:
     )
     solve_parser.add_argument(
         "--json", action="store_true", help="print one JSON document instead of text"
+    )
+    solve_parser.add_argument(
+        "--perfect-bayesian",
+        action="store_true",
+        help="for a signalling game (GAME.efg): every perfect Bayesian equilibrium, its "
+        "beliefs, its kind (pooling, separating, ...) and the intuitive criterion",
     )
     solve_parser.set_defaults(handler=_solve_command)
 

@@ -334,3 +334,84 @@ def test_probabilities_stay_exact_with_large_denominators(capsys, tmp_path):
     assert code == 0
     assert "Column: C1 9/1009 (about 0.00892), C2 1000/1009 (about 0.9911)" in out
     assert "Row: R1 1/2, R2 1/2" in out
+
+
+# --- game trees (.efg) -------------------------------------------------------------------------
+
+
+def test_solve_efg_json_prints_every_nash_equilibrium_in_behaviour_strategies(capsys, tmp_path):
+    from negotiation.trees import nash_equilibria, write_efg
+    from negotiation.trees.examples import beer_quiche
+
+    tree = beer_quiche()
+    path = tmp_path / "bq.efg"
+    write_efg(tree, path)
+    code, out, err = run(capsys, "solve", str(path), "--json")
+    assert code == 0 and not err
+    doc = json.loads(out)
+    expected = nash_equilibria(tree)
+    assert len(doc["equilibria"]) == len(expected) == 4
+    for got, eq in zip(doc["equilibria"], expected):
+        # the sender's sets have no name in the file: keyed #1, #2 as numbered there
+        assert set(got["behaviour"]["Sender"]) == {"#1", "#2"}
+        assert set(got["behaviour"]["Receiver"]) == {"after beer", "after quiche"}
+        receiver = got["behaviour"]["Receiver"]["after quiche"]
+        assert {a: Fraction(p) for a, p in receiver.items()} == eq.profile.at("after quiche")
+        assert {k: Fraction(v) for k, v in got["payoffs"].items()} == dict(
+            zip(tree.players, eq.payoffs)
+        )
+        assert {tuple(k.split("/")): Fraction(v) for k, v in got["outcome"].items()} == eq.path
+        assert sum(Fraction(v) for v in got["outcome"].values()) == 1
+
+
+def test_solve_efg_perfect_bayesian_json_has_beliefs_kinds_and_the_intuitive_criterion(
+    capsys, tmp_path
+):
+    from negotiation.trees import write_efg
+    from negotiation.trees.examples import beer_quiche
+
+    path = tmp_path / "bq.efg"
+    write_efg(beer_quiche(), path)
+    code, out, err = run(capsys, "solve", str(path), "--perfect-bayesian", "--json")
+    assert code == 0 and not err
+    doc = json.loads(out)
+    pure = [e for e in doc["equilibria"] if "1/2" not in json.dumps(e["behaviour"])]
+    assert [e["kind"] for e in doc["equilibria"]] == ["pooling"] * 4
+    assert [e["intuitive"] for e in pure] == [True, False]  # Cho and Kreps (1987)
+    beer = pure[0]
+    assert beer["beliefs"] == {
+        "Receiver": {"after beer": {"strong/beer": "9/10", "weak/beer": "1/10"}}
+    }
+    assert beer["off_path_beliefs"]["Receiver"]["after quiche"]["weak/quiche"] == {
+        "min": "1/2",
+        "max": "1",
+    }
+    code, text, _ = run(capsys, "solve", str(path), "--perfect-bayesian")
+    assert code == 0
+    assert "Fails the intuitive criterion: beer is equilibrium-dominated for weak" in text
+    assert "├─ strong [9/10] → Sender moves" in text
+
+
+def test_perfect_bayesian_needs_a_signalling_tree(capsys, tmp_path):
+    from negotiation.trees import write_efg
+    from negotiation.trees.examples import entry_deterrence
+
+    path = tmp_path / "entry.efg"
+    write_efg(entry_deterrence(), path)
+    code, out, err = run(capsys, "solve", str(path), "--perfect-bayesian")
+    assert code == 2 and not out
+    assert err.startswith("negotiation: error: a signalling game has chance at the root")
+    assert len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "solve", str(DATA / "prisoners_dilemma.nfg"), "--perfect-bayesian")
+    assert code == 2 and "--perfect-bayesian applies to game trees" in err
+
+
+def test_malformed_efg_is_one_line_with_the_line_number(capsys, tmp_path):
+    path = tmp_path / "bad.efg"
+    path.write_text(
+        'EFG 2 R "" { "A" "B" } ""\np "" 1 1 "" { "L" "R" } 0\np "" 2 1 "" { "l" "r" } 0\n'
+        't "" 1 "" { 1, 1 }\nt "" 2 "" { 0, 0 }\np "" 2 1 "" { "x" "y" } 0\nt "" 0\nt "" 0\n'
+    )
+    code, out, err = run(capsys, "solve", str(path))
+    assert code == 2 and not out
+    assert "line 6: information set 1 of player 2 has the actions" in err

@@ -132,6 +132,52 @@ class PerfectBayesianEquilibrium:
         """The messages some type sends, in the game's order."""
         return tuple(m for m in self.structure.messages if m in self.beliefs)
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary, exact numbers as strings.
+
+        ``behaviour``, ``payoffs`` and ``outcome`` as for a Nash equilibrium
+        (:meth:`~negotiation.trees.ExtensiveEquilibrium.to_dict`); ``beliefs``,
+        ``{receiver: {information set: {node: "p/q"}}}`` after every message sent (a
+        node named by the actions from the root joined by ``/``, such as
+        ``"weak/quiche"``); ``off_path_beliefs``, the same after every message not
+        sent but with ``{"min": ..., "max": ...}`` for each node: the range of beliefs
+        that support the receiver's action there; ``kind``; ``intuitive`` (true or
+        false, or null when every message is sent) and ``explanation``.
+
+        Examples
+        --------
+        >>> from negotiation.information import perfect_bayesian
+        >>> from negotiation.trees.examples import beer_quiche
+        >>> doc = perfect_bayesian(beer_quiche())[0].to_dict()
+        >>> doc["kind"], doc["intuitive"], doc["beliefs"]["Receiver"]["after beer"]["weak/beer"]
+        ('pooling', True, '1/10')
+        >>> doc["off_path_beliefs"]["Receiver"]["after quiche"]["weak/quiche"]
+        {'min': '1/2', 'max': '1'}
+        """
+        from ..trees.nash import profile_document
+
+        s = self.structure
+        doc = profile_document(self.profile)
+        on: dict[str, dict[str, str]] = {}
+        off: dict[str, dict[str, dict[str, str]]] = {}
+        for m in s.messages:
+            key = s.receiver_sets[m].key
+            if m in self.beliefs:
+                on[key] = {f"{t}/{m}": str(p) for t, p in self.beliefs[m].items()}
+            else:
+                ranges = {t: self.off_path[m].range(t) for t in s.types}
+                off[key] = {
+                    f"{t}/{m}": {"min": str(r[0]), "max": str(r[1])}
+                    for t, r in ranges.items()
+                    if r is not None
+                }
+        doc["beliefs"] = {s.receiver: on}
+        doc["off_path_beliefs"] = {s.receiver: off}
+        doc["kind"] = self.kind
+        doc["intuitive"] = None if self.intuitive is None else self.intuitive.passes
+        doc["explanation"] = self.describe()
+        return doc
+
     def describe(self) -> str:
         """Who does what, what the receiver believes, and why, in words."""
         s = self.structure
@@ -196,6 +242,14 @@ class PerfectBayesianSolution:
         for eq in self.equilibria:
             out[eq.kind] = out.get(eq.kind, 0) + 1
         return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"tree": {...}, "equilibria": [...]}`` (see :meth:`PerfectBayesianEquilibrium.to_dict`)."""
+        tree = self.structure.tree
+        return {
+            "tree": {"title": tree.title, "players": list(tree.players)},
+            "equilibria": [eq.to_dict() for eq in self.equilibria],
+        }
 
     def summary(self) -> str:
         n = len(self.equilibria)

@@ -67,6 +67,24 @@ class ExtensiveEquilibrium:
         """The leaves reached with positive probability, with their probabilities."""
         return {p: q for p, q in self.profile.outcome.items() if q}
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary: ``behaviour``, ``payoffs`` and ``outcome``.
+
+        ``behaviour`` is ``{player: {information set: {action: "p/q"}}}`` (sets keyed
+        by :attr:`InformationSet.key`; a set the player's own play never reaches is
+        ``null``), ``payoffs`` is ``{player: "p/q"}`` and ``outcome`` gives every leaf
+        reached, named by the actions from the root joined by ``/``.
+
+        Examples
+        --------
+        >>> from negotiation.trees import nash_equilibria
+        >>> from negotiation.trees.examples import beer_quiche
+        >>> doc = nash_equilibria(beer_quiche())[0].to_dict()
+        >>> doc["behaviour"]["Receiver"]["after quiche"], doc["outcome"]["weak/beer/don't"]
+        ({'duel': '1', "don't": '0'}, '1/10')
+        """
+        return profile_document(self.profile)
+
     def describe(self) -> str:
         """Who does what, where play goes and what each gets, in words."""
         tree = self.profile.tree
@@ -114,6 +132,13 @@ class ExtensiveSolution:
             key = tuple(sorted(eq.path.items()))
             seen.setdefault(key, eq.path)
         return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"tree": {"title", "players"}, "equilibria": [...]}`` (see :meth:`ExtensiveEquilibrium.to_dict`)."""
+        return {
+            "tree": {"title": self.tree.title, "players": list(self.tree.players)},
+            "equilibria": [eq.to_dict() for eq in self.equilibria],
+        }
 
     def summary(self) -> str:
         """Every equilibrium in words."""
@@ -172,6 +197,24 @@ def nash_equilibria(tree: GameTree) -> ExtensiveSolution:
         if profile not in found:
             found[profile] = ExtensiveEquilibrium(profile, (row, col))
     return ExtensiveSolution(tree, tuple(found.values()), solution)
+
+
+def profile_document(profile: BehaviourProfile) -> dict[str, Any]:
+    """A behaviour profile as JSON-ready data: behaviour, payoffs and outcome, exact strings."""
+    tree = profile.tree
+    behaviour: dict[str, dict[str, dict[str, str] | None]] = {}
+    for i, player in enumerate(tree.players):
+        behaviour[player] = {}
+        for s in tree.information_sets(i):
+            dist = profile.probabilities[s.index]
+            behaviour[player][s.key] = (
+                None if dist is None else {a: str(p) for a, p in zip(s.actions, dist, strict=True)}
+            )
+    return {
+        "behaviour": behaviour,
+        "payoffs": {p: str(v) for p, v in zip(tree.players, profile.payoffs, strict=True)},
+        "outcome": {"/".join(path): str(q) for path, q in profile.outcome.items() if q},
+    }
 
 
 def _exact(values: tuple[Any, ...]) -> list[Fraction]:

@@ -96,6 +96,8 @@ class InformationSet:
         The actions, the same at every node of the set.
     index : int
         The set's position among all information sets of the tree (in tree order).
+    number : int
+        Its number among its player's sets, from 1, in tree order (as in ``.efg`` files).
     """
 
     player: str
@@ -103,6 +105,7 @@ class InformationSet:
     nodes: tuple[Path, ...]
     actions: tuple[str, ...]
     index: int
+    number: int = 0
 
     @property
     def name(self) -> str:
@@ -110,6 +113,11 @@ class InformationSet:
         if self.label is not None:
             return self.label
         return f"{self.player} at {format_path(self.nodes[0])}"
+
+    @property
+    def key(self) -> str:
+        """The label, or ``#N`` with N its :attr:`number` (the key in JSON output)."""
+        return self.label if self.label is not None else f"#{self.number}"
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -378,8 +386,10 @@ class GameTree:
             iset[k] = index[key]
             members[iset[k]].append(k)
         sets = []
+        count = [0, 0]
         for h, nodes in enumerate(members):
             first = nodes[0]
+            count[self._owner[first]] += 1
             for k in nodes[1:]:
                 if self._actions[k] != self._actions[first]:
                     raise ValueError(
@@ -396,6 +406,7 @@ class GameTree:
                     nodes=tuple(self._paths[k] for k in nodes),
                     actions=self._actions[first],
                     index=h,
+                    number=count[self._owner[first]],
                 )
             )
         self._iset = tuple(iset)
