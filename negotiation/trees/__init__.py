@@ -50,6 +50,7 @@ from .nodes import Chance, Decision, Node, Path, Terminal, chance, decision, for
 from .normal_form import NashVsSpe, NonCredibleEquilibrium, Threat, nash_vs_spe, to_bimatrix
 from .spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
 from .strategies import ReducedStrategy, reduced_strategies
+from .subgames import proper_subgames, subgame_perfect_equilibria
 from .tree import GameTree, InformationSet
 
 __all__ = [
@@ -83,9 +84,11 @@ __all__ = [
     "loads_efg",
     "nash_equilibria",
     "nash_vs_spe",
+    "proper_subgames",
     "read_efg",
     "reduced_strategies",
     "subgame_perfect",
+    "subgame_perfect_equilibria",
     "to_bimatrix",
     "write_efg",
 ]
