@@ -7,7 +7,9 @@ in at most 20 ms, and every Nash equilibrium no slower than twice Gambit's exact
 package writes). The games are random with a fixed seed (integer payoffs from -3
 to 3, so ties and continua of equilibria are common), plus beer-quiche. Each row is
 the median of repeated runs (``time.perf_counter``); Gambit's time includes neither
-writing nor reading the file.
+writing nor reading the file. A second table times a 200x200 map of the pure PBE
+regimes of a hint game over (prior, cost), target 0.5 s, and checks it against
+``perfect_bayesian`` at 200 random points.
 
 Run: ``.venv/bin/python benchmarks/information.py`` (about half a minute).
 """
@@ -26,6 +28,8 @@ import numpy as np
 import pygambit as gbt
 
 from negotiation.information import perfect_bayesian, signalling_game
+from negotiation.information.regimes import pbe_map
+from negotiation.symbolic import Parameter
 from negotiation.trees import GameTree, dumps_efg, nash_equilibria
 from negotiation.trees.examples import beer_quiche
 
@@ -104,8 +108,64 @@ def main() -> int:
         f"all Nash equilibria / Gambit enummixed, worst ratio: {worst_ratio:.2f} (target <= 2): "
         f"{'met' if met_ratio else 'MISSED'}"
     )
-    print("(the 200x200 map of PBE regimes is not built yet; see the issue's note)")
-    return 0 if met_pbe and met_ratio else 1
+    met_map = map_table()
+    return 0 if met_pbe and met_ratio and met_map else 1
+
+
+def hint_game(p: Any, c: Any) -> GameTree:
+    """Japan resolved (prior p) or bluffing; a hint costs a bluffer c (stylized)."""
+    return signalling_game(
+        {"resolved": p, "bluffing": 1 - p},
+        ("hint", "silence"),
+        ("press", "soften"),
+        lambda t, m, a: (
+            (2 if a == "soften" else 0) - (c if (m == "hint" and t == "bluffing") else 0),
+            1 if (a == "soften") == (t == "resolved") else 0,
+        ),
+        players=("Japan", "US"),
+    )
+
+
+def map_table() -> bool:
+    """A 200x200 map of pure PBE regimes over (prior, cost), warm and cold, checked pointwise."""
+    prior = Parameter("p", 0.5, Fraction(1, 100), Fraction(99, 100), description="prior resolved")
+    cost = Parameter("c", 1, 0, 4, description="cost of a hint to a bluffer")
+    tree = hint_game(prior.symbol, cost.symbol)
+    t0 = time.perf_counter()
+    result = pbe_map(hint_game(prior.symbol, cost.symbol), prior, cost, resolution=200)
+    cold = time.perf_counter() - t0
+    warm = median_ms(lambda: pbe_map(tree, prior, cost, resolution=200)) / 1000
+    rng = np.random.default_rng(SEED)
+    points = rng.integers(0, 200, size=(200, 2))
+    agree = 0
+    for i, j in points:
+        p = prior.low + (prior.high - prior.low) * Fraction(int(j), 199)
+        c = cost.low + (cost.high - cost.low) * Fraction(int(i), 199)
+        found = {
+            (r.sender, r.receiver)
+            for r, ok in zip(result.regimes, result.exists[:, i, j], strict=True)
+            if ok
+        }
+        expected = {
+            (
+                tuple(max(eq.sender[t], key=eq.sender[t].get) for t in eq.structure.types),
+                tuple(max(eq.receiver[m], key=eq.receiver[m].get) for m in eq.structure.messages),
+            )
+            for eq in perfect_bayesian(tree.at(p=p, c=c))
+            if eq.pure
+        }
+        agree += found == expected
+    print()
+    print(
+        f"{'map of pure PBE regimes':<46} {'warm s':>8} {'cold s':>8} {'regions':>8} {'agree with perfect_bayesian':>28}"
+    )
+    print(
+        f"{'hint game, prior x cost, 200x200':<46} {warm:>8.3f} {cold:>8.3f} {len(result.legend):>8} "
+        f"{f'{agree}/{len(points)} random points':>28}"
+    )
+    met = warm <= 0.5 and agree == len(points)
+    print(f"200x200 map, warm: {warm:.3f} s (target <= 0.5 s): {'met' if met else 'MISSED'}")
+    return met
 
 
 if __name__ == "__main__":

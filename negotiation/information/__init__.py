@@ -11,7 +11,9 @@ equilibrium):
 * :mod:`~negotiation.information.beliefs`: beliefs about the sender's type, and the
   beliefs that support an action;
 * :mod:`~negotiation.information.pbe`: every perfect Bayesian equilibrium, classified
-  (pooling, separating, semi-separating) and put to the intuitive criterion.
+  (pooling, separating, semi-separating) and put to the intuitive criterion;
+* :mod:`~negotiation.information.regimes`: which pure equilibria exist as
+  inequalities in the parameters, and on a map over two of them.
 
 >>> from negotiation.information import perfect_bayesian
 >>> from negotiation.trees.examples import beer_quiche
@@ -27,17 +29,22 @@ from .pbe import (
     intuitive_criterion,
     perfect_bayesian,
 )
+from .regimes import PBEMap, PureRegime, pbe_map, pure_pbe_regimes
 from .signalling import SignallingStructure, signalling_game, signalling_structure
 
 __all__ = [
     "BeliefSet",
     "IntuitiveCriterion",
+    "PBEMap",
     "PerfectBayesianEquilibrium",
     "PerfectBayesianSolution",
+    "PureRegime",
     "SignallingStructure",
     "best_responses_to",
     "intuitive_criterion",
+    "pbe_map",
     "perfect_bayesian",
+    "pure_pbe_regimes",
     "signalling_game",
     "signalling_structure",
     "supporting_beliefs",

@@ -1,0 +1,131 @@
+"""Pure PBE regimes and maps over two parameters, against perfect_bayesian point by point."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiation.information import perfect_bayesian, signalling_game
+from negotiation.information.regimes import pbe_map, pure_pbe_regimes
+from negotiation.symbolic import Parameter
+
+F = Fraction
+
+
+def hint_game(p, c):
+    """Japan resolved (prior p) or bluffing; a hint costs a bluffer c; the US wants to
+    soften only to the resolved. Stylized, for the tests."""
+    return signalling_game(
+        {"resolved": p, "bluffing": 1 - p},
+        ("hint", "silence"),
+        ("press", "soften"),
+        lambda t, m, a: (
+            (2 if a == "soften" else 0) - (c if (m == "hint" and t == "bluffing") else 0),
+            1 if (a == "soften") == (t == "resolved") else 0,
+        ),
+        players=("Japan", "US"),
+    )
+
+
+def pure_set(tree):
+    return {
+        (
+            tuple(max(eq.sender[t], key=eq.sender[t].get) for t in eq.structure.types),
+            tuple(max(eq.receiver[m], key=eq.receiver[m].get) for m in eq.structure.messages),
+        )
+        for eq in perfect_bayesian(tree)
+        if eq.pure
+    }
+
+
+def test_separating_needs_a_hint_costly_enough_for_a_bluffer():
+    # By hand: the separating candidate (resolved hints, the US softens after a hint and
+    # presses after silence) needs the bluffer not to mimic: 2 - c <= 0, so c >= 2.
+    p, c = sympy.symbols("p c", positive=True)
+    (sep,) = [
+        r
+        for r in pure_pbe_regimes(hint_game(p, c))
+        if r.kind == "separating"
+        and r.sender == ("hint", "silence")
+        and r.receiver == ("soften", "press")
+    ]
+    for prior in (F(1, 4), F(1, 2), F(3, 4)):
+        holds = [
+            all(e.subs({p: prior, c: value}) >= 0 for e in sep.conditions)
+            for value in (0, 1, F(3, 2), F(19, 10), 2, F(5, 2), 3)
+        ]
+        assert holds == [False] * 4 + [True] * 3
+
+
+def test_the_map_agrees_with_perfect_bayesian_at_every_point():
+    P = Parameter("p", 0.5, F(1, 8), F(7, 8), description="prior resolved")
+    C = Parameter("c", 1, 0, 4, description="cost of a hint to a bluffer")
+    tree = hint_game(P.symbol, C.symbol)
+    m = pbe_map(tree, P, C, resolution=(7, 9))
+    for i, c in enumerate(F(4 * k, 8) for k in range(9)):
+        for j, p in enumerate(F(1, 8) + F(6 * k, 8 * 6) for k in range(7)):
+            found = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, i, j]) if ok}
+            assert found == pure_set(tree.at(p=p, c=c)), (p, c)
+    # the grid hits the prior 1/2 and c = 2 exactly: boundaries decided exactly
+    assert m.exact.any()
+
+
+@st.composite
+def parametric_signalling(draw):
+    x, y = sympy.symbols("x y")
+    coefficient = st.integers(-2, 2)
+
+    def linear():
+        return draw(coefficient) + draw(coefficient) * x + draw(coefficient) * y
+
+    table = {
+        (t, msg, a): (linear(), draw(st.integers(-2, 2)))
+        for t in ("t0", "t1")
+        for msg in ("m0", "m1")
+        for a in ("a0", "a1")
+    }
+    return signalling_game({"t0": x, "t1": 1 - x}, ("m0", "m1"), ("a0", "a1"), table)
+
+
+@settings(max_examples=25, deadline=None)
+@given(parametric_signalling())
+def test_random_parametric_games_map_as_perfect_bayesian_finds_pointwise(tree):
+    X = Parameter("x", 0.5, F(1, 4), F(3, 4))
+    Y = Parameter("y", 0, -1, 1)
+    m = pbe_map(tree, X, Y, resolution=(3, 5))
+    for i, yv in enumerate(F(-1) + F(2 * k, 4) for k in range(5)):
+        for j, xv in enumerate(F(1, 4) + F(k, 4) for k in range(3)):
+            found = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, i, j]) if ok}
+            values = {"x": xv, "y": yv}
+            point = tree.at(**{str(s): values[str(s)] for s in tree.parameters})
+            assert found == pure_set(point)
+
+
+def test_a_prior_of_zero_makes_a_message_off_the_path():
+    # At p = 0 only the bluffer exists: a hint "by the resolved type" is never sent, and
+    # the US's answer to it needs only some supporting belief (both answers have one).
+    P = Parameter("p", 0.5, 0, 1)
+    C = Parameter("c", 1, 0, 4)
+    m = pbe_map(hint_game(P.symbol, C.symbol), P, C, resolution=(5, 5))
+    at_zero = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, 4, 0]) if ok}
+    assert (("hint", "silence"), ("press", "press")) in at_zero  # the "resolved" hint, unseen
+    assert (("silence", "silence"), ("press", "press")) in at_zero
+
+
+def test_errors():
+    P = Parameter("p", 0.5, 0, 1)
+    C = Parameter("c", 1, 0, 4)
+    tree = hint_game(P.symbol, C.symbol)
+    with pytest.raises(ValueError, match="different parameters"):
+        pbe_map(tree, P, P)
+    with pytest.raises(ValueError, match="at least 2"):
+        pbe_map(tree, P, C, resolution=1)
+    with pytest.raises(TypeError, match="Parameter objects"):
+        pbe_map(tree, "p", C)
+    D = Parameter("d", 0, 0, 1)
+    with pytest.raises(ValueError, match=r"values for the other parameters of the tree: \['c'\]"):
+        pbe_map(tree, P, D)
