@@ -52,9 +52,9 @@ References
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NoReturn
 
 from ..core._numbers import format_number, to_exact
 from .nodes import (
@@ -121,6 +121,48 @@ class InformationSet:
 
     def __len__(self) -> int:
         return len(self.nodes)
+
+
+@dataclass
+class _Flat:
+    """The arrays a tree is built from, filled in preorder while the nodes are checked."""
+
+    kind: list[int] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    actions: list[tuple[str, ...]] = field(default_factory=list)
+    kids: list[list[int]] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    payoffs: list[tuple[Value, ...]] = field(default_factory=list)
+    fast_payoffs: list[tuple[Any, ...]] = field(default_factory=list)
+    probs: list[tuple[Value, ...]] = field(default_factory=list)
+    names: dict[str, list[int]] = field(default_factory=dict)
+    raw: list[Any] = field(default_factory=list)
+    free: set[Any] = field(default_factory=set)
+
+
+def _not_a_node(node: Any, par: int, path: Path) -> NoReturn:
+    what = (
+        "the root" if par < 0 else f"the child {path[-1]!r} of the node at {format_path(path[:-1])}"
+    )
+    raise TypeError(
+        f"{what} must be a node built with decision(), chance() or leaf() (or a "
+        f"tuple of payoffs), got {type(node).__name__} {node!r}"
+    )
+
+
+def _checked_name(name: Any, path: Path) -> str:
+    at = format_path(path)
+    if not isinstance(name, str):
+        raise TypeError(
+            f"the name of the node at {at} must be a string or None, got "
+            f"{type(name).__name__} {name!r}"
+        )
+    if not name.strip():
+        raise ValueError(
+            f"the name of the node at {at} must be a non-empty string or None, got {name!r}"
+        )
+    return name
 
 
 class GameTree:
@@ -214,157 +256,141 @@ class GameTree:
 
     # --- construction -----------------------------------------------------------------
     def _build(self, root: Any) -> None:
-        players = self._players
-        kind: list[int] = []
-        owner: list[int] = []
-        actions: list[tuple[str, ...]] = []
-        kids: list[list[int]] = []
-        parent: list[int] = []
-        paths: list[Path] = []
-        payoffs: list[tuple[Value, ...]] = []
-        fast_payoffs: list[tuple[Any, ...]] = []
-        probs: list[tuple[Value, ...]] = []
-        names: dict[str, list[int]] = {}
-        raw: list[Any] = []
-        free: set[Any] = set()
+        flat = self._flatten(root)
+        nodes, end = self._normalise(flat)
+        self._kind = tuple(flat.kind)
+        self._owner = tuple(flat.owner)
+        self._actions = tuple(flat.actions)
+        self._children = tuple(tuple(c) for c in flat.kids)
+        self._parent = tuple(flat.parent)
+        self._paths = tuple(flat.paths)
+        self._end = tuple(end)
+        self._payoffs = tuple(flat.payoffs)
+        self._fast_payoffs = tuple(flat.fast_payoffs)
+        self._probs = tuple(flat.probs)
+        self._nodes = tuple(nodes)
+        self._root = nodes[0]
+        self._names = {k: tuple(v) for k, v in flat.names.items()}
+        self._path_index = {p: k for k, p in enumerate(flat.paths)}
+        self._free = frozenset(flat.free)
+        self._build_information_sets()
+
+    def _flatten(self, root: Any) -> _Flat:
+        """Check every node and lay the tree out in flat arrays, in preorder."""
+        flat = _Flat()
         # Iterative preorder walk, so very deep trees do not hit Python's recursion limit.
         stack: list[tuple[Any, int, Path]] = [(root, -1, ())]
         while stack:
             node, par, path = stack.pop()
-            idx = len(kind)
+            idx = len(flat.kind)
             if idx >= MAX_NODES:
                 raise ValueError(f"the tree has more than {MAX_NODES:,} nodes; that is too large")
             if not isinstance(node, Decision | Chance | Terminal):
-                what = (
-                    "the root"
-                    if par < 0
-                    else f"the child {path[-1]!r} of the node at {format_path(path[:-1])}"
-                )
-                raise TypeError(
-                    f"{what} must be a node built with decision(), chance() or leaf() (or a "
-                    f"tuple of payoffs), got {type(node).__name__} {node!r}"
-                )
-            name = node.name
-            if name is not None:
-                at = format_path(path)
-                if not isinstance(name, str):
-                    raise TypeError(
-                        f"the name of the node at {at} must be a string or None, got "
-                        f"{type(name).__name__} {name!r}"
-                    )
-                if not name.strip():
-                    raise ValueError(
-                        f"the name of the node at {at} must be a non-empty string or None, "
-                        f"got {name!r}"
-                    )
-                names.setdefault(name, []).append(idx)
-            raw.append(node)
-            parent.append(par)
-            paths.append(path)
+                _not_a_node(node, par, path)
+            if node.name is not None:
+                flat.names.setdefault(_checked_name(node.name, path), []).append(idx)
+            flat.raw.append(node)
+            flat.parent.append(par)
+            flat.paths.append(path)
             if par >= 0:
-                kids[par].append(idx)
-            kids.append([])
+                flat.kids[par].append(idx)
+            flat.kids.append([])
             if isinstance(node, Terminal):
-                if len(node.payoffs) != 2:
-                    raise ValueError(
-                        f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected 2 "
-                        f"(one per player: {players[0]}, {players[1]})"
-                    )
-                vals = tuple(
-                    v
-                    if type(v) is Fraction
-                    else _as_value(v, _Where("the payoff of {} at the leaf {}", players[k], path))
-                    for k, v in enumerate(node.payoffs)
-                )
-                for v in vals:
-                    if type(v) is not Fraction:
-                        free |= _free_symbols(v)
-                kind.append(self.TERMINAL)
-                owner.append(-1)
-                actions.append(())
-                payoffs.append(vals)
-                # Whole numbers as ints too: exact, and much faster for backward induction.
-                fast_payoffs.append(
-                    tuple(
-                        v.numerator if type(v) is Fraction and v.denominator == 1 else v
-                        for v in vals
-                    )
-                )
-                probs.append(())
+                self._add_leaf(flat, node, path)
                 continue
             where = _Where("{}", "", path)
             labels = self._check_actions(node, where)
             if isinstance(node, Decision):
-                if not isinstance(node.player, str):
-                    raise TypeError(
-                        f"the player at {where} must be a player's name (a string), got "
-                        f"{type(node.player).__name__} {node.player!r}"
-                    )
-                if node.player not in players:
-                    raise ValueError(
-                        f"unknown player {node.player!r} at {where}; expected one of "
-                        f"{list(players)}"
-                    )
-                label = node.information_set
-                if label is not None and (not isinstance(label, str) or not label.strip()):
-                    raise (TypeError if not isinstance(label, str) else ValueError)(
-                        f"the information set of the node at {where} must be a non-empty label "
-                        f"(a string) or None, got {type(label).__name__} {label!r}"
-                    )
-                kind.append(self.DECISION)
-                owner.append(players.index(node.player))
-                probs.append(())
+                flat.kind.append(self.DECISION)
+                flat.owner.append(self._decision_owner(node, where))
+                flat.probs.append(())
             else:
                 p = self._check_probabilities(node, where)
                 for v in p:
-                    free |= _free_symbols(v)
-                kind.append(self.CHANCE)
-                owner.append(-1)
-                probs.append(p)
-            actions.append(labels)
-            payoffs.append(())
-            fast_payoffs.append(())
+                    flat.free |= _free_symbols(v)
+                flat.kind.append(self.CHANCE)
+                flat.owner.append(-1)
+                flat.probs.append(p)
+            flat.actions.append(labels)
+            flat.payoffs.append(())
+            flat.fast_payoffs.append(())
             for label, child in reversed(list(zip(labels, node.children, strict=True))):
                 stack.append((_as_child(child), idx, (*path, label)))
-        # Rebuild normalised node objects, children first (reverse preorder), and note
-        # where each subtree ends in preorder.
-        children = [tuple(c) for c in kids]
-        nodes: list[Any] = [None] * len(kind)
-        end = list(range(1, len(kind) + 1))
-        for idx in range(len(kind) - 1, -1, -1):
-            node = raw[idx]
-            if children[idx]:
-                end[idx] = end[children[idx][-1]]
-            if kind[idx] == self.TERMINAL:
-                nodes[idx] = Terminal(payoffs[idx], node.name)
-            elif kind[idx] == self.DECISION:
+        return flat
+
+    def _add_leaf(self, flat: _Flat, node: Terminal, path: Path) -> None:
+        players = self._players
+        if len(node.payoffs) != 2:
+            raise ValueError(
+                f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected 2 "
+                f"(one per player: {players[0]}, {players[1]})"
+            )
+        vals = tuple(
+            v
+            if type(v) is Fraction
+            else _as_value(v, _Where("the payoff of {} at the leaf {}", players[k], path))
+            for k, v in enumerate(node.payoffs)
+        )
+        for v in vals:
+            if type(v) is not Fraction:
+                flat.free |= _free_symbols(v)
+        flat.kind.append(self.TERMINAL)
+        flat.owner.append(-1)
+        flat.actions.append(())
+        flat.payoffs.append(vals)
+        # Whole numbers as ints too: exact, and much faster for backward induction.
+        flat.fast_payoffs.append(
+            tuple(v.numerator if type(v) is Fraction and v.denominator == 1 else v for v in vals)
+        )
+        flat.probs.append(())
+
+    def _decision_owner(self, node: Decision, where: object) -> int:
+        players = self._players
+        if not isinstance(node.player, str):
+            raise TypeError(
+                f"the player at {where} must be a player's name (a string), got "
+                f"{type(node.player).__name__} {node.player!r}"
+            )
+        if node.player not in players:
+            raise ValueError(
+                f"unknown player {node.player!r} at {where}; expected one of {list(players)}"
+            )
+        label = node.information_set
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise (TypeError if not isinstance(label, str) else ValueError)(
+                f"the information set of the node at {where} must be a non-empty label "
+                f"(a string) or None, got {type(label).__name__} {label!r}"
+            )
+        return players.index(node.player)
+
+    def _normalise(self, flat: _Flat) -> tuple[list[Any], list[int]]:
+        """Normalised node objects, children first (reverse preorder), and where each subtree ends."""
+        n = len(flat.kind)
+        nodes: list[Any] = [None] * n
+        end = list(range(1, n + 1))
+        for idx in range(n - 1, -1, -1):
+            node = flat.raw[idx]
+            children = flat.kids[idx]
+            if children:
+                end[idx] = end[children[-1]]
+            if flat.kind[idx] == self.TERMINAL:
+                nodes[idx] = Terminal(flat.payoffs[idx], node.name)
+            elif flat.kind[idx] == self.DECISION:
                 nodes[idx] = Decision(
                     node.player,
-                    actions[idx],
-                    tuple(nodes[c] for c in children[idx]),
+                    flat.actions[idx],
+                    tuple(nodes[c] for c in children),
                     node.name,
                     node.information_set,
                 )
             else:
                 nodes[idx] = Chance(
-                    actions[idx], probs[idx], tuple(nodes[c] for c in children[idx]), node.name
+                    flat.actions[idx],
+                    flat.probs[idx],
+                    tuple(nodes[c] for c in children),
+                    node.name,
                 )
-        self._kind = tuple(kind)
-        self._owner = tuple(owner)
-        self._actions = tuple(actions)
-        self._children = tuple(children)
-        self._parent = tuple(parent)
-        self._paths = tuple(paths)
-        self._end = tuple(end)
-        self._payoffs = tuple(payoffs)
-        self._fast_payoffs = tuple(fast_payoffs)
-        self._probs = tuple(probs)
-        self._nodes = tuple(nodes)
-        self._root = nodes[0]
-        self._names = {k: tuple(v) for k, v in names.items()}
-        self._path_index = {p: k for k, p in enumerate(paths)}
-        self._free = frozenset(free)
-        self._build_information_sets()
+        return nodes, end
 
     def _build_information_sets(self) -> None:
         """Group decision nodes into information sets and check them (same actions, perfect recall)."""
