@@ -12,6 +12,8 @@ equilibrium):
   beliefs that support an action;
 * :mod:`~negotiation.information.pbe`: every perfect Bayesian equilibrium, classified
   (pooling, separating, semi-separating) and put to the intuitive criterion;
+* :mod:`~negotiation.information.assessments`: perfect Bayesian equilibrium in any
+  finite tree (beliefs at every information set);
 * :mod:`~negotiation.information.regimes`: which pure equilibria exist as
   inequalities in the parameters, and on a map over two of them.
 
@@ -21,6 +23,7 @@ equilibrium):
 {'pooling': 4}
 """
 
+from .assessments import Assessment, AssessmentSolution, weak_perfect_bayesian
 from .beliefs import BeliefSet, best_responses_to, supporting_beliefs
 from .pbe import (
     IntuitiveCriterion,
@@ -33,6 +36,8 @@ from .regimes import PBEMap, PureRegime, pbe_map, pure_pbe_regimes
 from .signalling import SignallingStructure, signalling_game, signalling_structure
 
 __all__ = [
+    "Assessment",
+    "AssessmentSolution",
     "BeliefSet",
     "IntuitiveCriterion",
     "PBEMap",
@@ -48,4 +53,5 @@ __all__ = [
     "signalling_game",
     "signalling_structure",
     "supporting_beliefs",
+    "weak_perfect_bayesian",
 ]

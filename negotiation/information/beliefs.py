@@ -17,9 +17,10 @@ weak 1/2 to 1 (strong 0 to 1/2)
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ..core._numbers import format_number
 from .signalling import SignallingStructure
@@ -129,16 +130,32 @@ def supporting_beliefs(
             f"({list(s.actions[m])}), got {list(chosen)}"
         )
     kinds = tuple(s.types if types is None else types)
-    n = len(kinds)
     u = {(t, a): Fraction(s.payoffs(t, m, a)[1]) for t in kinds for a in s.actions[m]}
+    return BeliefSet(kinds, belief_polytope(kinds, s.actions[m], u, chosen))
+
+
+def belief_polytope(
+    states: Sequence[Any],
+    actions: Sequence[str],
+    values: Mapping[tuple[Any, str], Fraction],
+    support: Sequence[str],
+) -> tuple[tuple[Fraction, ...], ...]:
+    """The vertices of ``{mu in the simplex over states: every action of support is a best response}``.
+
+    ``values[(state, action)]`` is the mover's payoff of ``action`` at ``state``. Exact:
+    as many constraints as the simplex has dimensions are made tight, the linear system
+    is solved in Fractions, and the feasible solutions are kept. Empty when no belief
+    makes the whole support optimal.
+    """
+    n = len(states)
     # constraints c . mu >= 0
     rows: list[tuple[Fraction, ...]] = [
         tuple(Fraction(int(j == k)) for j in range(n)) for k in range(n)
     ]
-    for a in chosen:
-        for b in s.actions[m]:
+    for a in support:
+        for b in actions:
             if b != a:
-                rows.append(tuple(u[(t, a)] - u[(t, b)] for t in kinds))
+                rows.append(tuple(values[(t, a)] - values[(t, b)] for t in states))
     vertices: set[tuple[Fraction, ...]] = set()
     for tight in itertools.combinations(range(len(rows)), n - 1):
         system = [rows[k] for k in tight] + [tuple(Fraction(1) for _ in range(n))]
@@ -150,7 +167,7 @@ def supporting_beliefs(
             sum((c * x for c, x in zip(row, point, strict=True)), Fraction(0)) >= 0 for row in rows
         ):
             vertices.add(point)
-    return BeliefSet(kinds, tuple(sorted(vertices)))
+    return tuple(sorted(vertices))
 
 
 def _solve(a: list[tuple[Fraction, ...]], b: list[Fraction]) -> tuple[Fraction, ...] | None:
