@@ -58,7 +58,9 @@ References
    'Bayesian' players, I-III. Part I. The basic model", *Management Science* 14(3),
    159-182, 1967 (parts II and III: 14(5), 320-334 and 14(7), 486-502, 1968).
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992, chapter 3 (static Bayesian games).
+   University Press, 1992.
+.. [Kuhn1953] H. W. Kuhn, "Extensive games and the problem of information", in
+   *Contributions to the Theory of Games II*, Princeton University Press, 1953.
 .. [Osborne2004] M. J. Osborne, *An Introduction to Game Theory*, Oxford University
    Press, 2004, chapter 9 (Bayesian games).
 """
@@ -84,14 +86,6 @@ __all__ = [
     "bayesian_cournot",
     "harsanyi",
 ]
-
-#: ``{type: {action: probability}}``: what each type of one player does.
-Behaviour = dict[str, dict[str, Fraction]]
-
-PayoffSpec = (
-    Callable[[str, str, str, str], Sequence[Any]]
-    | Mapping[tuple[str, str, str, str], Sequence[Any]]
-)
 
 
 def _labels(values: Any, what: str) -> tuple[str, ...]:
@@ -205,7 +199,8 @@ class BayesianGame:
         types: Sequence[Sequence[str]],
         actions: Sequence[Sequence[str] | Mapping[str, Sequence[str]]],
         prior: Mapping[tuple[str, str], Any],
-        payoffs: PayoffSpec,
+        payoffs: Callable[[str, str, str, str], Sequence[Any]]
+        | Mapping[tuple[str, str, str, str], Sequence[Any]],
         *,
         players: Sequence[str] = ("Player 1", "Player 2"),
         title: str = "",
@@ -233,7 +228,8 @@ class BayesianGame:
         cls,
         priors: Sequence[Mapping[str, Any]],
         actions: Sequence[Sequence[str] | Mapping[str, Sequence[str]]],
-        payoffs: PayoffSpec,
+        payoffs: Callable[[str, str, str, str], Sequence[Any]]
+        | Mapping[tuple[str, str, str, str], Sequence[Any]],
         *,
         players: Sequence[str] = ("Player 1", "Player 2"),
         title: str = "",
@@ -344,7 +340,9 @@ class BayesianGame:
         return sum((p for key, p in prior.items() if key[i] == t), Fraction(0))
 
     def _read_payoffs(
-        self, payoffs: PayoffSpec
+        self,
+        payoffs: Callable[[str, str, str, str], Sequence[Any]]
+        | Mapping[tuple[str, str, str, str], Sequence[Any]],
     ) -> dict[tuple[str, str, str, str], tuple[Fraction, Fraction]]:
         if not isinstance(payoffs, Mapping) and not callable(payoffs):
             raise TypeError(
@@ -637,7 +635,7 @@ class BayesNashEquilibrium:
     """
 
     game: BayesianGame
-    behaviour: tuple[Behaviour, Behaviour]
+    behaviour: tuple[dict[str, dict[str, Fraction]], dict[str, dict[str, Fraction]]]
     interim_payoffs: tuple[dict[str, Fraction], dict[str, Fraction]]
     ex_ante_payoffs: tuple[Fraction, Fraction]
     extreme_points: tuple[Equilibrium, ...]
@@ -787,8 +785,8 @@ def bayes_nash_equilibria(game: BayesianGame) -> BayesNashSolution:
     :func:`~negotiation.normal_form.solve`; each extreme equilibrium, a mixed strategy
     over plans "an action per type", becomes a behaviour strategy: the probability that
     type ``t`` plays ``a`` is the total probability of the plans that tell ``t`` to play
-    ``a`` (Kuhn's theorem: each type is its own information set, reached with
-    positive probability). Extreme points with the same behaviour are reported once.
+    ``a`` (Kuhn's theorem [Kuhn1953]_: each type is its own information set, reached
+    with positive probability). Extreme points with the same behaviour are reported once.
 
     Raises
     ------
@@ -810,7 +808,7 @@ def bayes_nash_equilibria(game: BayesianGame) -> BayesNashSolution:
 
     Examples
     --------
-    Osborne's (2004, section 9.2) variant of Battle of the Sexes: player 2 wishes to
+    The variant of Battle of the Sexes in [Osborne2004]_, section 9.2: player 2 wishes to
     meet player 1 or to avoid her, with probability 1/2 each:
 
     >>> from negotiation.information.bayesian import BayesianGame, bayes_nash_equilibria
@@ -865,9 +863,9 @@ def _from_normal_form(
     game: BayesianGame, S: tuple[tuple[tuple[str, ...], ...], ...], eq: Equilibrium
 ) -> BayesNashEquilibrium:
     strategies = eq.strategies
-    behaviour: list[Behaviour] = []
+    behaviour: list[dict[str, dict[str, Fraction]]] = []
     for i in (0, 1):
-        side: Behaviour = {}
+        side: dict[str, dict[str, Fraction]] = {}
         for k, t in enumerate(game.types[i]):
             mix = dict.fromkeys(game.actions(i, t), Fraction(0))
             for plan, p in zip(S[i], strategies[i], strict=True):
@@ -893,7 +891,10 @@ def _from_normal_form(
     )
 
 
-def _interim(game: BayesianGame, i: int, b: tuple[Behaviour, Behaviour]) -> dict[str, Fraction]:
+_Profile = tuple[dict[str, dict[str, Fraction]], dict[str, dict[str, Fraction]]]
+
+
+def _interim(game: BayesianGame, i: int, b: _Profile) -> dict[str, Fraction]:
     """Each type's expected payoff given its posterior and both behaviours."""
     out = {}
     for t in game.types[i]:
@@ -926,7 +927,7 @@ def bayesian_cournot(
 ) -> BayesianGame:
     """Cournot duopoly with asymmetric information, on a finite grid of quantities.
 
-    Gibbons (1992, section 3.1.A): inverse demand ``P = a - q1 - q2``; firm 1's
+    [Gibbons1992]_, section 3.1.A: inverse demand ``P = a - q1 - q2``; firm 1's
     marginal cost ``c`` is known; firm 2's is ``c_high`` (type ``"high cost"``) with
     probability ``theta`` or ``c_low`` (type ``"low cost"``), which only firm 2 knows.
     A firm's profit is ``(P - cost) * quantity``. Actions are labelled ``"q=3"``.
