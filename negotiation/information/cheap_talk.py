@@ -44,12 +44,11 @@ as Tokyo's and Washington's interests ran together.
 References
 ----------
 .. [CrawfordSobel1982] V. P. Crawford and J. Sobel, "Strategic information
-   transmission", *Econometrica* 50(6), 1431-1451, 1982 (section 4: the
-   uniform-quadratic example).
+   transmission", *Econometrica* 50(6), 1431-1451, 1982.
 .. [FarrellRabin1996] J. Farrell and M. Rabin, "Cheap talk", *Journal of Economic
    Perspectives* 10(3), 103-118, 1996.
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992, section 4.3.A.
+   University Press, 1992.
 """
 
 from __future__ import annotations
@@ -80,9 +79,6 @@ __all__ = [
     "max_intervals",
     "partition_equilibria",
 ]
-
-#: What a bias is once read: exact when rational, a sympy expression otherwise.
-Bias = Fraction | Any
 
 _B = sympy.Symbol("b")
 
@@ -120,12 +116,12 @@ class PartitionEquilibrium:
         bias itself when it is symbolic.
     """
 
-    bias: Bias
+    bias: Any
     intervals: int
-    boundaries: tuple[Bias, ...]
-    actions: tuple[Bias, ...]
-    receiver_payoff: Bias
-    sender_payoff: Bias
+    boundaries: tuple[Any, ...]
+    actions: tuple[Any, ...]
+    receiver_payoff: Any
+    sender_payoff: Any
     max_intervals: Any
     condition: Any
 
@@ -140,7 +136,7 @@ class PartitionEquilibrium:
         return self.intervals == 1
 
     @property
-    def lengths(self) -> tuple[Bias, ...]:
+    def lengths(self) -> tuple[Any, ...]:
         """The length of each interval, ``1/N + 2 b (2 i - 1 - N)``: each is ``4 b`` longer."""
         return tuple(_simplify(hi - lo) for lo, hi in itertools.pairwise(self.boundaries))
 
@@ -270,7 +266,8 @@ def crawford_sobel(bias: Any, intervals: int | None = None) -> PartitionEquilibr
 
     The state ``θ`` is uniform on [0, 1]; the sender (who knows ``θ``) has payoff
     ``-(y - θ - b)²`` and the receiver (who picks ``y``) ``-(y - θ)²``. In an
-    equilibrium with ``N`` intervals [CrawfordSobel1982]_ [Gibbons1992]_:
+    equilibrium with ``N`` intervals ([CrawfordSobel1982]_, section 4; [Gibbons1992]_,
+    section 4.3.A):
 
     * the boundaries are ``a_i = i/N + 2 b i (i - N)``: the sender at ``a_i`` must be
       indifferent between the actions of the intervals on either side, which gives
@@ -345,9 +342,9 @@ def crawford_sobel(bias: Any, intervals: int | None = None) -> PartitionEquilibr
             f"2 b N (N - 1) < 1, that is b < {sympy.Rational(1, 2 * n * (n - 1))}"
         )
     if exact:
-        bounds: tuple[Bias, ...] = tuple(Fraction(i, n) + 2 * b * i * (i - n) for i in range(n + 1))
-        receiver: Bias = -Fraction(1, 12 * n * n) - b * b * (n * n - 1) / 3
-        sender: Bias = receiver - b * b
+        bounds: tuple[Any, ...] = tuple(Fraction(i, n) + 2 * b * i * (i - n) for i in range(n + 1))
+        receiver: Any = -Fraction(1, 12 * n * n) - b * b * (n * n - 1) / 3
+        sender: Any = receiver - b * b
     else:
         bounds = tuple(
             sympy.expand(sympy.Rational(i, n) + 2 * b * i * (i - n)) for i in range(n + 1)
@@ -391,7 +388,7 @@ def partition_equilibria(bias: Any) -> tuple[PartitionEquilibrium, ...]:
     return tuple(crawford_sobel(b, n) for n in range(1, most + 1))
 
 
-def _read_bias(bias: Any) -> Bias:
+def _read_bias(bias: Any) -> Any:
     if isinstance(bias, bool):
         raise TypeError(f"the bias must be a number or a sympy expression, got {bias!r}")
     if isinstance(bias, sympy.Basic) and bias.is_Float:
@@ -659,6 +656,17 @@ def babbling_equilibria(
     does the same after every message. An equilibrium in which the types say
     different things that the receiver then ignores has the same outcome but is not
     pooling, so it is not counted here.
+
+    Parameters
+    ----------
+    solution : PerfectBayesianSolution
+        What :func:`~negotiation.information.perfect_bayesian` returns.
+
+    Returns
+    -------
+    tuple of PerfectBayesianEquilibrium
+        In the solution's order; never empty for a cheap-talk game (see
+        :func:`babbling_equilibrium`).
 
     Examples
     --------
