@@ -188,3 +188,79 @@ def test_bad_equilibrium_arguments():
         plot_tree(tree, beliefs=[0.5])
     with pytest.raises(ValueError, match="not both"):
         plot_tree(entry_deterrence(), spe=True, profile=nash_equilibria(entry_deterrence())[0])
+
+
+# --- the signalling picture ---------------------------------------------------------------
+
+
+def test_the_signalling_picture_puts_types_in_rows_and_the_receiver_sets_between_them():
+    from negotiation.information import signalling_structure
+    from negotiation.plots import plot_signalling
+    from negotiation.plots.signalling import _place
+
+    tree = beer_quiche()
+    s = signalling_structure(tree)
+    ax = plot_signalling(tree).axes[0]
+    x, y, side, _ = _place(s)
+    senders = [(x[tree._path_index[(t,)]], y[tree._path_index[(t,)]]) for t in s.types]
+    assert (
+        senders[0][0] == senders[1][0] == x[0] == 0.0
+    )  # chance and both types in the middle column
+    assert senders[0][1] > y[0] > senders[1][1]  # one row per type, chance between them
+    assert side == {"beer": -1, "quiche": 1}  # messages left and right
+    lines = set_lines(ax)
+    assert sorted(lines) == ["after beer", "after quiche"]
+    for m, points in (("beer", lines["after beer"]), ("quiche", lines["after quiche"])):
+        nodes = [(x[tree._path_index[(t, m)]], y[tree._path_index[(t, m)]]) for t in s.types]
+        assert points == nodes  # a straight dashed link across the types' rows
+        assert (
+            points[0][0] * side[m] > 0
+            and points[0][1] == senders[0][1]
+            and points[1][1] == senders[1][1]
+        )
+    # receiver actions and payoffs at the outer ends
+    leaves = [k for k in range(len(tree)) if tree._kind[k] == GameTree.TERMINAL]
+    assert all(abs(x[k]) > abs(x[tree._path_index[tree._paths[k][:2]]]) for k in leaves)
+    payoffs = {
+        t.get_gid(): t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("payoff")
+    }
+    assert payoffs[f"payoff {('weak', 'quiche', 'duel')!r} 0"] == "1"
+
+
+def test_the_signalling_picture_marks_an_equilibrium_and_its_beliefs():
+    from negotiation.plots import plot_signalling
+
+    quiche = [eq for eq in perfect_bayesian(beer_quiche()) if eq.pure][1]  # both eat quiche
+    ax = plot_signalling(quiche).axes[0]
+    assert texts_by_gid(ax, "belief ") == {
+        "strong quiche": "\u03bc(strong) = 9/10",
+        "weak quiche": "\u03bc(weak) = 1/10",
+        "strong beer": "\u03bc(strong) \u2264 1/2",
+        "weak beer": "\u03bc(weak) \u2265 1/2",
+    }
+    assert "Fails the intuitive criterion" in ax.get_title()
+    thick = [
+        line
+        for line in ax.get_lines()
+        if matplotlib.colors.to_rgba(line.get_color()) == PATH and line.get_linestyle() == "-"
+    ]
+    assert len(thick) == 2 + 2 + 2  # chance to both types, quiche, don't after quiche
+    mixed = [eq for eq in perfect_bayesian(beer_quiche()) if not eq.pure]
+    if mixed:
+        ax = plot_signalling(beer_quiche(), mixed[0]).axes[0]
+        assert texts_by_gid(ax, "mix ")
+
+
+def test_the_signalling_picture_refuses_other_input():
+    from negotiation.plots import plot_signalling
+
+    with pytest.raises(ValueError, match="root of this tree is not a chance node"):
+        plot_signalling(entry_deterrence())
+    with pytest.raises(TypeError, match="pass one of the solution's equilibria"):
+        plot_signalling(perfect_bayesian(beer_quiche()))
+    with pytest.raises(TypeError, match="needs a signalling game"):
+        plot_signalling("beer")
+    with pytest.raises(ValueError, match="different tree"):
+        plot_signalling(beer_quiche(Fraction(1, 2)), perfect_bayesian(beer_quiche())[0])
+    with pytest.raises(TypeError, match="equilibrium must be"):
+        plot_signalling(beer_quiche(), nash_equilibria(beer_quiche())[0])
