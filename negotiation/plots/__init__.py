@@ -49,6 +49,7 @@ from .responses import (
     plot_best_response_functions,
     plot_best_responses,
 )
+from .signalling import plot_signalling
 from .tables import format_payoff, payoff_table_html
 from .tree_updates import TreeArtists, draw_game_tree
 
@@ -76,4 +77,5 @@ __all__ += [
     "plot_best_responses",
     "plot_critical_discount",
     "plot_packages",
+    "plot_signalling",
 ]

@@ -23,10 +23,15 @@ from ._live import LiveArtists, player_colours, quick_text
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, new_figure
 from .tables import format_payoff
 from .trees import (
+    _REACH_BOX,
     LIVE,
+    _belief_spot,
+    _belief_words,
+    _beliefs_by_node,
     _check_leaves,
     _draw_headers,
     _draw_leader,
+    _draw_links,
     _draw_nodes,
     _font_size,
     _frame,
@@ -35,7 +40,11 @@ from .trees import (
     _legend_handles,
     _marks,
     _pick_equilibrium,
+    _pick_profile,
     _place_legend,
+    _reach_spot,
+    _reach_text,
+    _set_links,
 )
 
 __all__ = ["TreeArtists", "draw_game_tree"]
@@ -46,7 +55,12 @@ _PAYOFF_CHARS = 8  # room for payoffs such as "−1,349" or "−0.625"
 
 
 def _structure(tree: GameTree) -> tuple[Any, ...]:
-    return (tuple(tree._kind), tuple(map(tuple, tree._children)), tuple(map(tuple, tree._actions)))
+    return (
+        tuple(tree._kind),
+        tuple(map(tuple, tree._children)),
+        tuple(map(tuple, tree._actions)),
+        tuple(s.nodes for s in tree.information_sets()),
+    )
 
 
 def _shifted(ax: Any, offset: tuple[float, float], dy: float) -> Any:
@@ -74,8 +88,17 @@ class TreeArtists(LiveArtists):
         The shading behind each leaf's payoffs (visible for reached leaves).
     probability_texts : dict of (int, int) to Text
         The probability of every chance branch.
+    reach_texts : dict of (int, int) to Text
+        The probability of reaching the end of every branch, shown on the path of a
+        strategy profile where it is not 1 (empty otherwise).
+    set_links : list of Line2D
+        The dashed line of each information set of more than one node.
+    belief_texts : dict of int to Text
+        The belief at each node of those sets (empty when none is shown).
     equilibrium : SubgamePerfectEquilibrium or None
         The equilibrium drawn.
+    profile : BehaviourProfile or None
+        The strategy profile drawn instead of a subgame-perfect equilibrium.
     count : int
         How many subgame-perfect equilibria there are.
     """
@@ -88,6 +111,8 @@ class TreeArtists(LiveArtists):
         digits: int,
         legend: bool = True,
         title: bool = True,
+        profile: Any = None,
+        beliefs: Any = None,
     ) -> None:
         if tree.symbolic:
             tree.require_numeric("drawing a tree with updatable payoffs")
@@ -106,6 +131,25 @@ class TreeArtists(LiveArtists):
         colours = player_colours(tree.players)
         self.x, self.y = _layout(tree)
         self._draw_edges(tree, font)
+        links = _set_links(tree, self.x, self.y)
+        drawn = _draw_links(ax, links, colours, font)
+        self.set_links: list[Any] = drawn[::2]
+        self.belief_texts: dict[int, Any] = {}
+        for link in links:
+            for k in link.nodes:
+                offset, ha, va = _belief_spot(tree, self.x, self.y, k)
+                self.belief_texts[k] = quick_text(
+                    ax,
+                    self.x[k],
+                    self.y[k],
+                    "",
+                    transform=_shifted(ax, offset, 0),
+                    ha=ha,
+                    va=va,
+                    fontsize=font - 1,
+                    color=PALETTE["black"],
+                    zorder=6,
+                )
         # nodes are drawn over the path, so they are redrawn with it (a few markers and letters)
         self.nodes: list[Any] = _draw_nodes(
             ax,
@@ -118,7 +162,9 @@ class TreeArtists(LiveArtists):
             write=lambda *args, **style: quick_text(ax, *args, **style),
         )
         right, top = self._draw_payoff_columns(tree, colours, font)
-        self.legend_handles = _legend_handles(tree, colours, LIVE, marked=True, off_path=True)
+        self.legend_handles = _legend_handles(
+            tree, colours, LIVE, marked=True, off_path=True, sets=bool(links)
+        )
         self.legend_ncol = min(len(self.legend_handles), 5)
         if legend:
             _place_legend(ax, self.legend_handles, font)
@@ -126,8 +172,9 @@ class TreeArtists(LiveArtists):
         if tree.title and title:
             ax.set_title(tree.title, fontsize=font + 1)
         self.equilibrium: SubgamePerfectEquilibrium | None = None
+        self.profile: Any = None
         self.count = 0
-        self.update(tree, spe)
+        self.update(tree, spe, profile=profile, beliefs=beliefs)
 
     def _draw_edges(self, tree: GameTree, font: int) -> None:
         """Every branch in grey with a hidden path overlay, its action and (chance) probability."""
@@ -135,6 +182,7 @@ class TreeArtists(LiveArtists):
         self.path_lines: dict[tuple[int, int], Any] = {}
         self.edge_labels: dict[tuple[int, int], Any] = {}
         self.probability_texts: dict[tuple[int, int], Any] = {}
+        self.reach_texts: dict[tuple[int, int], Any] = {}
         for k in range(len(tree)):
             for pos, c in enumerate(tree._children[k]):
                 ends = ([x[k], x[c]], [y[k], y[c]])
@@ -170,6 +218,19 @@ class TreeArtists(LiveArtists):
                     ha=ha,
                     va=va,
                     fontsize=font - 1,
+                    zorder=4,
+                    visible=False,
+                )
+                r_at, r_offset, r_ha, r_va = _reach_spot(x, y, k, c)
+                self.reach_texts[(k, c)] = ax.text(
+                    *r_at,
+                    "",
+                    transform=_shifted(ax, r_offset, 0),
+                    ha=r_ha,
+                    va=r_va,
+                    fontsize=font - 2,
+                    fontweight="bold",
+                    bbox=_REACH_BOX,
                     zorder=4,
                     visible=False,
                 )
@@ -240,24 +301,43 @@ class TreeArtists(LiveArtists):
         _draw_headers(ax, tree.players, colours, ends, "right", col_x[0], top, font, "#666666")
         return right, top
 
-    def update(self, tree: GameTree, spe: Any = None) -> bool:
-        """Show new payoffs and a new equilibrium of a tree of the same shape; returns ``False``."""
+    def update(
+        self, tree: GameTree, spe: Any = None, *, profile: Any = None, beliefs: Any = None
+    ) -> bool:
+        """Show new payoffs and a new equilibrium of a tree of the same shape; returns ``False``.
+
+        ``profile`` and ``beliefs`` are those of :func:`~negotiation.plots.plot_tree`:
+        a strategy profile to mark instead of the subgame-perfect equilibrium, and the
+        beliefs to write at the nodes of information sets.
+        """
         if not isinstance(tree, GameTree):
             raise TypeError(f"TreeArtists.update needs a GameTree, got {type(tree).__name__}")
         if _structure(tree) != self.structure:
             raise ValueError("the new tree has a different shape; draw a new figure instead")
         if tree.symbolic:
             tree.require_numeric("updating a drawn tree")
+        if profile is not None:
+            if spe is not None and spe is not False:
+                raise ValueError("give spe or profile, not both")
+            spe = False
         equilibrium, count = _pick_equilibrium(tree, spe, true_allowed=False)
-        self.equilibrium, self.count = equilibrium, count
-        chosen, reached = _marks(tree, equilibrium)
+        chosen_profile = None if profile is None else _pick_profile(tree, profile)
+        if beliefs is None and profile is not None and hasattr(profile, "off_path"):
+            beliefs = profile
+        shown = {} if beliefs is None else _beliefs_by_node(tree, beliefs)
+        self.equilibrium, self.count, self.profile = equilibrium, count, chosen_profile
+        marks = _marks(tree, equilibrium, chosen_profile)
+        reached = marks.reach
         for (k, c), line in self.path_lines.items():
             pos = tree._children[k].index(c)
-            if k in reached and c in reached:
+            words = _reach_text(marks, tree, k, pos, c)
+            self.reach_texts[(k, c)].set_text(words)
+            self.reach_texts[(k, c)].set_visible(bool(words))
+            if marks.on_path(k, c):
                 line.set_visible(True)
                 line.set_linewidth(LIVE.path_width)
                 line.set_linestyle("-")
-            elif chosen.get(k) == pos:
+            elif marks.planned_edge(k, pos):
                 line.set_visible(True)
                 line.set_linewidth(2.5)
                 line.set_linestyle((0, (4, 2.5)))
@@ -271,6 +351,8 @@ class TreeArtists(LiveArtists):
             near = pos - 1 if self.y[c] >= self.y[k] else pos + 1
             crossed = 0 <= near < len(kids) and self.path_lines[(k, kids[near])].get_visible()
             label.set_visible(bool(crossed))
+        for k, text in self.belief_texts.items():
+            text.set_text(_belief_words(shown[k]) if k in shown else "")
         for (k, c), text in self.probability_texts.items():
             pos = tree._children[k].index(c)
             text.set_text(f"({format_payoff(tree._probs[k][pos], digits=3)})")
@@ -287,6 +369,8 @@ class TreeArtists(LiveArtists):
             *self.highlights,
             *self.path_lines.values(),
             *self.probability_texts.values(),
+            *(t for t in self.reach_texts.values() if t.get_visible()),
+            *self.belief_texts.values(),
             *self.edge_labels.values(),
             *(t for pair in self.payoff_texts for t in pair),
             *self.nodes,
@@ -301,6 +385,8 @@ def draw_game_tree(
     digits: int = 3,
     legend: bool = True,
     title: bool = True,
+    profile: Any = None,
+    beliefs: Any = None,
 ) -> TreeArtists:
     """Draw a numeric game tree and return its artists, for updates of payoffs and path.
 
@@ -318,6 +404,12 @@ def draw_game_tree(
         Draw the legend below the tree (``False``: ``legend_handles`` for a separate one).
     title : bool
         Show the tree's title.
+    profile : BehaviourProfile, or an equilibrium with a ``.profile``, optional
+        A strategy profile to mark instead of the subgame-perfect equilibrium (a tree
+        with information sets has none by backward induction), as in
+        :func:`~negotiation.plots.plot_tree`.
+    beliefs : mapping or PerfectBayesianEquilibrium, optional
+        Beliefs at the nodes of information sets, as in :func:`~negotiation.plots.plot_tree`.
 
     Returns
     -------
@@ -339,6 +431,14 @@ def draw_game_tree(
     >>> _ = artists.update(entry(3))  # fighting now pays: the entrant stays out
     >>> artists.equilibrium.path
     ('Out',)
+
+    A tree with information sets, and one of its perfect Bayesian equilibria:
+
+    >>> from negotiation.information import perfect_bayesian
+    >>> from negotiation.trees.examples import beer_quiche
+    >>> artists = draw_game_tree(beer_quiche(), profile=perfect_bayesian(beer_quiche())[0])
+    >>> len(artists.set_links), sorted(t.get_text() for t in artists.belief_texts.values())
+    (2, ['μ = 1/10', 'μ = 9/10', 'μ ≤ 1/2', 'μ ≥ 1/2'])
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"draw_game_tree needs a GameTree, got {type(tree).__name__}")
@@ -346,4 +446,4 @@ def draw_game_tree(
         raise ValueError(f"digits must be an integer from 1 to 8, got {digits!r}")
     if not isinstance(title, bool):
         raise TypeError(f"title must be True or False, got {title!r}")
-    return TreeArtists(tree, spe, ax, digits, legend, title)
+    return TreeArtists(tree, spe, ax, digits, legend, title, profile, beliefs)

@@ -12,6 +12,7 @@ drawn dashed, so students see both at once.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from dataclasses import dataclass
 from fractions import Fraction
@@ -104,6 +105,10 @@ def _pick_equilibrium(
     if spe is False:
         return None, 0
     if spe is None or (spe is True and true_allowed):
+        if not tree.perfect_information:
+            if spe is True:
+                tree.require_perfect_information("marking the subgame-perfect equilibrium")
+            return None, 0
         if tree.symbolic:
             if spe is True:
                 tree.require_numeric("marking the subgame-perfect equilibrium")
@@ -125,19 +130,319 @@ def _pick_equilibrium(
     )
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """What an equilibrium marks on a tree: where play goes, and the plans off its path."""
+
+    reach: dict[int, Any]  # the nodes reached with positive probability, and that probability
+    planned: frozenset[tuple[int, int]]  # (node, action position) chosen at nodes never reached
+    probabilities: bool = False  # write the reach probabilities (a profile may mix)
+
+    def on_path(self, k: int, c: int) -> bool:
+        return k in self.reach and c in self.reach
+
+    def planned_edge(self, k: int, pos: int) -> bool:
+        return (k, pos) in self.planned
+
+
 def _marks(
-    tree: GameTree, equilibrium: SubgamePerfectEquilibrium | None
-) -> tuple[dict[int, int], set[int]]:
-    """The equilibrium's choice at every node (the action's position) and the nodes it reaches."""
-    chosen: dict[int, int] = {}
-    reached: set[int] = set()
+    tree: GameTree, equilibrium: SubgamePerfectEquilibrium | None, profile: Any = None
+) -> _Marks:
+    """The nodes an equilibrium reaches and the choices it plans elsewhere.
+
+    From a subgame-perfect equilibrium (every reached node has probability 1) or a
+    :class:`~negotiation.trees.BehaviourProfile` (reach probabilities, and every
+    action of positive probability at a node play never reaches is planned).
+    """
+    reach: dict[int, Any] = {}
+    planned: set[tuple[int, int]] = set()
+    if profile is not None:
+        for k, p in enumerate(tree._paths):
+            r = profile.reach(p)
+            if r:
+                reach[k] = r
+        for k in range(len(tree)):
+            if k in reach or tree._kind[k] != GameTree.DECISION:
+                continue
+            dist = profile.probabilities[tree._iset[k]]
+            if dist is not None:
+                planned |= {(k, pos) for pos, q in enumerate(dist) if q}
+        return _Marks(reach, frozenset(planned), probabilities=True)
     if equilibrium is not None:
         for k, p in enumerate(tree._paths):
-            if p in equilibrium.choices:
-                chosen[k] = tree._actions[k].index(equilibrium.choices[p])
             if p in equilibrium.reached:
-                reached.add(k)
-    return chosen, reached
+                reach[k] = 1
+        for k, p in enumerate(tree._paths):
+            if p in equilibrium.choices and k not in reach:
+                planned.add((k, tree._actions[k].index(equilibrium.choices[p])))
+    return _Marks(reach, frozenset(planned))
+
+
+def _pick_profile(tree: GameTree, profile: Any) -> Any:
+    """The BehaviourProfile in ``profile`` (a profile, or an equilibrium that has one)."""
+    from ..trees.behaviour import BehaviourProfile
+
+    found = getattr(profile, "profile", profile)
+    if not isinstance(found, BehaviourProfile):
+        raise TypeError(
+            "profile must be a BehaviourProfile, or an equilibrium with one (from nash_equilibria "
+            f"or perfect_bayesian), got {type(profile).__name__}"
+        )
+    if found.tree != tree:
+        raise ValueError("profile is a strategy profile of a different tree than the one drawn")
+    return found
+
+
+def _reach_text(marks: _Marks, tree: GameTree, k: int, pos: int, c: int) -> str:
+    """The probability written on a branch of the path: its end's reach, where it is not 1.
+
+    Not on a chance branch from a node reached for sure (its probability is written already).
+    """
+    if not marks.probabilities or not marks.on_path(k, c) or marks.reach[c] == 1:
+        return ""
+    if tree._kind[k] == GameTree.CHANCE and marks.reach[k] == 1:
+        return ""
+    return _text(marks.reach[c])
+
+
+def _reach_spot(
+    x: list[float], y: list[float], k: int, c: int
+) -> tuple[tuple[float, float], tuple[float, float], str, str]:
+    """Where a reach probability goes: on the side of the edge away from its action label."""
+    t = 0.42
+    rise = y[c] - y[k]
+    if abs(rise) < 1e-9:
+        offset, ha, va = (0.0, -5.0), "center", "top"
+    elif rise > 0:
+        offset, ha, va = (5.0, -3.0), "left", "top"
+    else:
+        offset, ha, va = (5.0, 3.0), "left", "bottom"
+    return (x[k] + t * (x[c] - x[k]), y[k] + t * rise), offset, ha, va
+
+
+_REACH_BOX = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": SOLUTION_COLOURS["path"], "lw": 1.5}
+
+
+# --- information sets and beliefs -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    """The dashed line that joins the nodes of an information set, and where its label goes."""
+
+    player: int
+    label: str
+    nodes: tuple[int, ...]  # node indices, top to bottom
+    xs: tuple[float, ...]  # the line: through every node of the set, in order
+    ys: tuple[float, ...]
+    label_at: tuple[float, float]
+    label_side: int  # +1: the label goes right of label_at, -1: left
+
+
+def _set_links(
+    tree: GameTree, x: list[float], y: list[float], clearance: float = 0.3, side: int = 1
+) -> list[_Link]:
+    """The dashed links of the information sets with more than one node.
+
+    Consecutive nodes (top to bottom) are joined straight when no other node lies
+    near the straight line; otherwise by an arc that bows out to the side ``side``
+    (+1 right, -1 left), further for each earlier arc in the same place, so it passes
+    the nodes in between instead of running through them. The label goes beside
+    the first piece: halfway between the first node and the next node below it when
+    the set is level, nearer the first node when it is not.
+    """
+    import numpy as np
+
+    links: list[_Link] = []
+    placed: list[tuple[float, float, float]] = []  # (x, top, bottom) of the arcs so far
+    n = len(tree)
+    for s in tree.information_sets():
+        if len(s.nodes) < 2:
+            continue
+        ks = sorted((tree._path_index[p] for p in s.nodes), key=lambda k: (-y[k], x[k]))
+        xs: list[float] = [x[ks[0]]]
+        ys: list[float] = [y[ks[0]]]
+        label_at: tuple[float, float] | None = None
+        for a, b in itertools.pairwise(ks):
+            p0, p1 = np.array([x[a], y[a]]), np.array([x[b], y[b]])
+            chord = p1 - p0
+            length = float(np.hypot(*chord))
+            others = [
+                np.array([x[j], y[j]])
+                for j in range(n)
+                if j not in (a, b) and _near_segment(p0, p1, np.array([x[j], y[j]]), clearance)
+            ]
+            if not others:
+                xs.append(x[b])
+                ys.append(y[b])
+                if label_at is None:  # halfway down a level link; near the top of a sloping one
+                    at = p0 + (0.5 if abs(chord[0]) < 1e-9 else 0.3) * chord
+                    label_at = (float(at[0]), float(at[1]))
+                continue
+            top, bottom = max(y[a], y[b]), min(y[a], y[b])
+            nested = sum(
+                1
+                for px, ptop, pbottom in placed
+                if abs(px - (x[a] + x[b]) / 2) < 0.5 and ptop > bottom and pbottom < top
+            )
+            placed.append(((x[a] + x[b]) / 2, top, bottom))
+            bow = 0.24 + 0.13 * nested
+            normal = np.array([-chord[1], chord[0]]) / length
+            if normal[0] * side < 0 or (normal[0] == 0 and normal[1] * side < 0):
+                normal = -normal
+            control = (p0 + p1) / 2 + 2 * bow * normal
+            ts = np.linspace(0.0, 1.0, 41)[1:]
+            curve = (
+                np.outer((1 - ts) ** 2, p0)
+                + np.outer(2 * ts * (1 - ts), control)
+                + np.outer(ts**2, p1)
+            )
+            curve[-1] = p1  # end exactly on the node
+            xs += [float(v) for v in curve[:, 0]]
+            ys += [float(v) for v in curve[:, 1]]
+            if label_at is None:
+                below = [float(o[1]) for o in others if o[1] < y[a]]
+                gap_y = (y[a] + max(below)) / 2 if below else (y[a] + y[b]) / 2
+                full = np.vstack([p0, curve])
+                i = int(np.argmin(np.abs(full[:, 1] - gap_y)))
+                label_at = (float(full[i, 0]), float(full[i, 1]))
+        assert label_at is not None
+        links.append(
+            _Link(
+                player=tree.players.index(s.player),
+                label=s.label or s.name,
+                nodes=tuple(ks),
+                xs=tuple(xs),
+                ys=tuple(ys),
+                label_at=label_at,
+                label_side=side,
+            )
+        )
+    return links
+
+
+def _near_segment(p0: Any, p1: Any, q: Any, clearance: float) -> bool:
+    """True when ``q`` lies within ``clearance`` of the segment from ``p0`` to ``p1``."""
+    import numpy as np
+
+    d = p1 - p0
+    t = float(np.clip(np.dot(q - p0, d) / np.dot(d, d), 0.0, 1.0))
+    return bool(np.hypot(*(p0 + t * d - q)) < clearance)
+
+
+_SET_DASH = (0, (5, 3))  # the dash of an information set's link
+
+
+def _draw_links(
+    ax: Any, links: list[_Link], colours: tuple[str, str], font: int, write: Any = None
+) -> list[Any]:
+    """The information sets' dashed links in their player's colour, each labelled once."""
+    write = write or ax.text
+    artists: list[Any] = []
+    for link in links:
+        (line,) = ax.plot(
+            link.xs,
+            link.ys,
+            color=colours[link.player],
+            lw=2.2,
+            ls=_SET_DASH,
+            zorder=3,
+            gid=f"information set {link.label}",
+        )
+        artists.append(line)
+        text = ax.annotate(
+            link.label,
+            link.label_at,
+            xytext=(8 * link.label_side, 0),
+            textcoords="offset points",
+            ha="left" if link.label_side > 0 else "right",
+            va="center",
+            fontsize=font - 2,
+            fontstyle="italic",
+            color=colours[link.player],
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9},
+            zorder=4,
+            gid=f"information set label {link.label}",
+        )
+        artists.append(text)
+    return artists
+
+
+def _belief_words(value: Any, who: str = "") -> str:
+    """``μ = 9/10`` for a probability, ``μ ≥ 1/2`` for a range ``(low, high)``."""
+    mu = f"\u03bc({who})" if who else "\u03bc"
+    if isinstance(value, tuple):
+        low, high = value
+        if low == high:
+            return f"{mu} = {_text(low)}"
+        if low == 0 and high == 1:
+            return f"any {mu}"
+        if high == 1:
+            return f"{mu} \u2265 {_text(low)}"
+        if low == 0:
+            return f"{mu} \u2264 {_text(high)}"
+        return f"{_text(low)} \u2264 {mu} \u2264 {_text(high)}"
+    return f"{mu} = {_text(value)}"
+
+
+def _pbe_beliefs(pbe: Any) -> dict[Any, Any]:
+    """``{node path: belief}`` of a perfect Bayesian equilibrium; off the path a range ``(low, high)``."""
+    s = pbe.structure
+    out: dict[Any, Any] = {}
+    for m in s.messages:
+        for t in s.types:
+            if m in pbe.beliefs:
+                out[s.node(t, m)] = pbe.beliefs[m][t]
+            elif m in pbe.off_path:
+                out[s.node(t, m)] = pbe.off_path[m].range(t)
+    return out
+
+
+def _beliefs_by_node(tree: GameTree, beliefs: Any) -> dict[int, Any]:
+    """``beliefs`` (a mapping {path: probability or (low, high)}, or a PBE) by node index."""
+    from collections.abc import Mapping
+
+    if hasattr(beliefs, "off_path") and hasattr(beliefs, "structure"):
+        if beliefs.structure.tree != tree:
+            raise ValueError(
+                "beliefs come from an equilibrium of a different tree than the one drawn"
+            )
+        beliefs = _pbe_beliefs(beliefs)
+    if not isinstance(beliefs, Mapping):
+        raise TypeError(
+            "beliefs must be a mapping {node path: probability} or a perfect Bayesian "
+            f"equilibrium, got {type(beliefs).__name__}"
+        )
+    out: dict[int, Any] = {}
+    for where, value in beliefs.items():
+        k = tree._index(where)
+        if tree._kind[k] != GameTree.DECISION or len(tree._isets[tree._iset[k]].nodes) < 2:
+            raise ValueError(
+                f"a belief belongs to a node of an information set of more than one node; "
+                f"{tree._paths[k]!r} is not one"
+            )
+        values = value if isinstance(value, tuple) else (value,)
+        for v in values:
+            if isinstance(v, bool) or not isinstance(v, Fraction | int | float) or not 0 <= v <= 1:
+                raise ValueError(
+                    f"the belief at {tree._paths[k]!r} must be a probability or a range "
+                    f"(low, high) of probabilities, got {value!r}"
+                )
+        out[k] = tuple(Fraction(str(v)) if isinstance(v, float) else v for v in values)
+        if len(out[k]) == 1:
+            out[k] = out[k][0]
+        elif len(out[k]) != 2 or out[k][0] > out[k][1]:
+            raise ValueError(f"the belief range at {tree._paths[k]!r} must be (low, high)")
+    return out
+
+
+def _belief_spot(
+    tree: GameTree, x: list[float], y: list[float], k: int
+) -> tuple[tuple[float, float], str, str]:
+    """Where a node's belief goes: left of the node, on the side away from its incoming edge."""
+    parent = tree._parent[k]
+    above = parent < 0 or y[parent] <= y[k]  # the edge comes from below (or level): write above
+    return ((-11.0, 9.0) if above else (-11.0, -9.0)), "right", ("bottom" if above else "top")
 
 
 def _label_spot(
@@ -273,7 +578,12 @@ def _draw_headers(
 
 
 def _legend_handles(
-    tree: GameTree, colours: tuple[str, str], look: _Look, marked: bool, off_path: bool
+    tree: GameTree,
+    colours: tuple[str, str],
+    look: _Look,
+    marked: bool,
+    off_path: bool,
+    sets: bool = False,
 ) -> list[Any]:
     from matplotlib.lines import Line2D
 
@@ -294,6 +604,10 @@ def _legend_handles(
         handles.append(
             Line2D([], [], ls="", marker="D", ms=8, color=PALETTE["grey"], label="chance")
         )
+    if sets:
+        handles.append(
+            Line2D([], [], color=PALETTE["black"], lw=2.2, ls=_SET_DASH, label="information set")
+        )
     path = SOLUTION_COLOURS["path"]
     if marked:
         handles.append(Line2D([], [], color=path, lw=look.path_width, label="equilibrium path"))
@@ -310,7 +624,7 @@ def _place_legend(ax: Any, handles: list[Any], font: int) -> None:
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
-        ncol=min(len(handles), 5),
+        ncol=len(handles) if len(handles) <= 5 else (len(handles) + 1) // 2,
         frameon=False,
         fontsize=font - 2,
         handlelength=2.2,
@@ -330,8 +644,15 @@ def plot_tree(
     tree: GameTree,
     spe: SubgamePerfectEquilibrium | SubgamePerfectSolution | bool | None = None,
     ax: Any = None,
+    *,
+    profile: Any = None,
+    beliefs: Any = None,
 ) -> Any:
     """Draw a game tree, with payoffs at the leaves and the subgame-perfect equilibrium marked.
+
+    The nodes of an information set with more than one node (a player who cannot
+    tell them apart) are joined by a dashed line in the player's colour, labelled
+    with the set's label once; the line bows around the nodes that lie between them.
 
     Parameters
     ----------
@@ -341,9 +662,24 @@ def plot_tree(
         The equilibrium to mark. ``None`` (default): the first subgame-perfect
         equilibrium of a numeric tree (the title says when there are several),
         nothing for a symbolic tree; ``True``: the same, but a symbolic tree is
-        an error; ``False``: mark nothing.
+        an error; ``False``: mark nothing. A tree with information sets has no
+        subgame-perfect equilibrium by backward induction: ``None`` marks nothing
+        there, and ``True`` is an error.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure sized to the tree.
+    profile : BehaviourProfile, or an equilibrium with a ``.profile``, optional
+        Mark this strategy profile instead of a subgame-perfect equilibrium (for
+        example one of :func:`~negotiation.trees.nash_equilibria` or
+        :func:`~negotiation.information.perfect_bayesian`): every branch that play
+        takes with positive probability is thick, with the probability of reaching
+        its end written on it where that is not 1; the actions planned at nodes that
+        play never reaches are dashed. A perfect Bayesian equilibrium brings its
+        beliefs too, unless ``beliefs`` is given.
+    beliefs : mapping or PerfectBayesianEquilibrium, optional
+        Beliefs to write beside the nodes of information sets, ``{node path:
+        probability}`` (``"\u03bc = 9/10"``) or ``{node path: (low, high)}`` for a
+        range (``"\u03bc \u2265 1/2"``); or a perfect Bayesian equilibrium, whose
+        off-path beliefs are ranges.
 
     Returns
     -------
@@ -352,10 +688,13 @@ def plot_tree(
     Raises
     ------
     TypeError
-        If ``tree`` is not a GameTree or ``spe`` is of the wrong type.
+        If ``tree`` is not a GameTree, or ``spe``, ``profile`` or ``beliefs`` is of
+        the wrong type.
     ValueError
-        If ``spe`` belongs to another tree, ``spe=True`` is asked of a symbolic
-        tree, or the tree has more than :data:`MAX_LEAVES` leaves.
+        If ``spe``, ``profile`` or ``beliefs`` belongs to another tree, both ``spe``
+        and ``profile`` are given, ``spe=True`` is asked of a symbolic tree or of a
+        tree with information sets, a belief is not at a node of an information set
+        of more than one node, or the tree has more than :data:`MAX_LEAVES` leaves.
 
     Examples
     --------
@@ -367,11 +706,29 @@ def plot_tree(
     >>> fig = plot_tree(entry)
     >>> fig.axes[0].get_title()
     'Entry deterrence'
+
+    Beer-quiche, with the receiver's information sets and an equilibrium where
+    both types drink beer:
+
+    >>> from negotiation.information import perfect_bayesian
+    >>> from negotiation.trees.examples import beer_quiche
+    >>> pooling = perfect_bayesian(beer_quiche())[0]
+    >>> fig = plot_tree(beer_quiche(), profile=pooling)
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("\u03bc"))
+    ['μ = 1/10', 'μ = 9/10', 'μ ≤ 1/2', 'μ ≥ 1/2']
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"plot_tree() needs a GameTree, got {type(tree).__name__}")
     leaves = _check_leaves(tree, ". Draw a subtree, or use print(tree) for an outline")
+    if profile is not None:
+        if spe is not None and spe is not False:
+            raise ValueError("give spe or profile, not both")
+        spe = False
     equilibrium, count = _pick_equilibrium(tree, spe, true_allowed=True)
+    chosen_profile = None if profile is None else _pick_profile(tree, profile)
+    if beliefs is None and profile is not None and hasattr(profile, "off_path"):
+        beliefs = profile
+    shown_beliefs = {} if beliefs is None else _beliefs_by_node(tree, beliefs)
     depth = tree.depth
     font = _font_size(leaves)
     if ax is None:
@@ -382,20 +739,25 @@ def plot_tree(
         fig = ax.figure
     pay_x, col_x, right = _payoff_columns(fig, ax, tree, font)
     x, y = _layout(tree)
-    chosen, reached = _marks(tree, equilibrium)
-    _draw_edges(ax, tree, x, y, chosen, reached, font)
+    marks = _marks(tree, equilibrium, chosen_profile)
+    _draw_edges(ax, tree, x, y, marks, font)
+    links = _set_links(tree, x, y)
+    _draw_links(ax, links, PLAYER_COLOURS, font)
     _draw_nodes(ax, tree, x, y, PLAYER_COLOURS, PRINTED, font)
     _draw_names(ax, tree, x, y, font)
+    _draw_beliefs(ax, tree, x, y, shown_beliefs, font)
     for k in range(len(tree)):
         if tree._kind[k] == GameTree.TERMINAL:
             if x[k] < depth:
                 _draw_leader(ax, x[k], y[k], pay_x)
-            _draw_payoffs(ax, tree, k, y[k], col_x, right, pay_x, k in reached, font)
+            _draw_payoffs(ax, tree, k, y[k], col_x, right, pay_x, k in marks.reach, font)
     top = max(y) + 0.75
     grey = PALETTE["grey"]
     _draw_headers(ax, tree.players, PLAYER_COLOURS, col_x, "left", col_x[0], top, font, grey)
-    off_path = any(k not in reached for k in chosen)
-    handles = _legend_handles(tree, PLAYER_COLOURS, PRINTED, equilibrium is not None, off_path)
+    marked = equilibrium is not None or chosen_profile is not None
+    handles = _legend_handles(
+        tree, PLAYER_COLOURS, PRINTED, marked, bool(marks.planned), sets=bool(links)
+    )
     _place_legend(ax, handles, font)
     _frame(ax, y, right, top)
     title, note = tree.title, _several(count)
@@ -455,20 +817,14 @@ def _draw_names(ax: Any, tree: GameTree, x: list[float], y: list[float], font: i
 
 
 def _draw_edges(
-    ax: Any,
-    tree: GameTree,
-    x: list[float],
-    y: list[float],
-    chosen: dict[int, int],
-    reached: set[int],
-    font: int,
+    ax: Any, tree: GameTree, x: list[float], y: list[float], marks: _Marks, font: int
 ) -> None:
     kind, children, actions = tree._kind, tree._children, tree._actions
     path_colour = SOLUTION_COLOURS["path"]
     for k in range(len(tree)):
         for pos, c in enumerate(children[k]):
-            on_path = k in reached and c in reached
-            planned = chosen.get(k) == pos
+            on_path = marks.on_path(k, c)
+            planned = not on_path and marks.planned_edge(k, pos)
             if on_path:
                 style: dict[str, Any] = {"color": path_colour, "lw": PRINTED.path_width, "ls": "-"}
             elif planned:
@@ -494,6 +850,44 @@ def _draw_edges(
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                 zorder=4,
             )
+            reach = _reach_text(marks, tree, k, pos, c)
+            if reach:
+                at, offset, ha, va = _reach_spot(x, y, k, c)
+                ax.annotate(
+                    reach,
+                    at,
+                    xytext=offset,
+                    textcoords="offset points",
+                    ha=ha,
+                    va=va,
+                    fontsize=font - 2,
+                    fontweight="bold",
+                    color=PALETTE["black"],
+                    bbox=_REACH_BOX,
+                    zorder=4,
+                    gid=f"reach {tree._paths[c]!r}",
+                )
+
+
+def _draw_beliefs(
+    ax: Any, tree: GameTree, x: list[float], y: list[float], beliefs: dict[int, Any], font: int
+) -> None:
+    """``μ = 9/10`` beside each node that has a belief."""
+    for k, value in beliefs.items():
+        offset, ha, va = _belief_spot(tree, x, y, k)
+        ax.annotate(
+            _belief_words(value),
+            (x[k], y[k]),
+            xytext=offset,
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=font - 1,
+            color=PALETTE["black"],
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9},
+            zorder=6,
+            gid=f"belief {tree._paths[k]!r}",
+        )
 
 
 def _draw_payoffs(

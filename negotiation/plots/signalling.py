@@ -1,0 +1,456 @@
+"""The classic picture of a signalling game, with a perfect Bayesian equilibrium marked.
+
+Textbooks draw a signalling game (Cho and Kreps's beer-quiche, Spence's education)
+not as a tree growing in one direction but from the middle out: chance (nature)
+in the centre picks the sender's type, one row per type; each type's messages go
+left and right; the receiver, who sees the message but not the type, moves in one
+information set per message, drawn as a dashed line across the rows; the
+receiver's actions and the payoffs are at the outer ends. :func:`plot_signalling`
+draws that picture, and marks an equilibrium from
+:func:`~negotiation.information.perfect_bayesian`: the messages sent and the
+receiver's replies thick, the replies to messages nobody sends dashed, and the
+receiver's beliefs beside its nodes (by Bayes' rule on the path, as the range that
+supports the reply off it: ``μ(weak) ≥ 1/2``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+from ..information.pbe import PerfectBayesianEquilibrium, PerfectBayesianSolution
+from ..information.signalling import SignallingStructure, signalling_structure
+from ..trees.tree import GameTree
+from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure
+from .trees import (
+    _PLANNED,
+    _REACH_BOX,
+    PRINTED,
+    _belief_words,
+    _draw_links,
+    _initials,
+    _pbe_beliefs,
+    _set_links,
+    _text,
+)
+
+__all__ = ["plot_signalling"]
+
+_ROW = 2.8  # the distance between two types' rows (about inches: the axes have equal scales)
+_RECEIVER_X = 2.3  # how far out the receiver's nodes are
+_LEAF_X = 3.8  # how far out the leaves are
+_LEAF_GAP = 0.55  # between the leaves of one receiver node
+_SCALE = 0.85  # inches per unit of a new figure
+
+
+def _parts(game: Any, equilibrium: Any) -> tuple[SignallingStructure, Any]:
+    if isinstance(game, PerfectBayesianSolution):
+        raise TypeError(
+            "plot_signalling() draws one equilibrium: pass one of the solution's equilibria, "
+            "for example solution[0], or the tree"
+        )
+    if isinstance(game, PerfectBayesianEquilibrium):
+        if equilibrium is not None and equilibrium is not game:
+            raise ValueError("give the equilibrium once: as the first argument or as equilibrium")
+        return game.structure, game
+    if not isinstance(game, GameTree):
+        raise TypeError(
+            "plot_signalling() needs a signalling game (a GameTree) or a perfect Bayesian "
+            f"equilibrium, got {type(game).__name__}"
+        )
+    s = signalling_structure(game)
+    if equilibrium is not None:
+        if not isinstance(equilibrium, PerfectBayesianEquilibrium):
+            raise TypeError(
+                "equilibrium must be a PerfectBayesianEquilibrium (from perfect_bayesian), "
+                f"got {type(equilibrium).__name__}"
+            )
+        if equilibrium.structure.tree != game:
+            raise ValueError("equilibrium is an equilibrium of a different tree than the one drawn")
+    return s, equilibrium
+
+
+def _place(s: SignallingStructure) -> tuple[list[float], list[float], dict[str, int], float]:
+    """Every node's position, each message's side (-1 left, +1 right), and the rows' top."""
+    tree = s.tree
+    n_types = len(s.types)
+    half = math.ceil(len(s.messages) / 2)
+    side = {m: (-1 if j < half else 1) for j, m in enumerate(s.messages)}
+    blocks = {m: max(len(s.actions[m]), 2) * _LEAF_GAP for m in s.messages}
+    row = max(
+        _ROW,
+        max(sum(blocks[m] for m in s.messages if side[m] == d) for d in (-1, 1)) + 1.6,
+    )
+    x = [0.0] * len(tree)
+    y = [0.0] * len(tree)
+    top = (n_types - 1) / 2 * row
+    nature_y = 0.0 if n_types % 2 == 0 else row / 2
+    x[0], y[0] = 0.0, nature_y
+    for i, t in enumerate(s.types):
+        yt = top - i * row
+        k = tree._path_index[(t,)]
+        x[k], y[k] = 0.0, yt
+        for d in (-1, 1):
+            mine = [m for m in s.messages if side[m] == d]
+            height = sum(blocks[m] for m in mine)
+            start = yt + height / 2
+            for m in mine:
+                ym = start - blocks[m] / 2
+                start -= blocks[m]
+                r = tree._path_index[(t, m)]
+                x[r], y[r] = d * _RECEIVER_X, ym
+                acts = s.actions[m]
+                for a_i, a in enumerate(acts):
+                    leaf = tree._path_index[(t, m, a)]
+                    x[leaf] = d * _LEAF_X
+                    y[leaf] = ym + ((len(acts) - 1) / 2 - a_i) * _LEAF_GAP
+    return x, y, side, top
+
+
+def plot_signalling(
+    game: GameTree | PerfectBayesianEquilibrium,
+    equilibrium: PerfectBayesianEquilibrium | None = None,
+    *,
+    ax: Any = None,
+) -> Any:
+    """Draw a signalling game the textbook way, optionally with a perfect Bayesian equilibrium.
+
+    Chance is in the middle, one row per type of sender, the messages go left and
+    right (the first half of them left), the receiver's information sets are dashed
+    lines across the rows, and the receiver's actions and the payoffs (sender's,
+    receiver's, in the players' colours) are at the outer ends.
+
+    Parameters
+    ----------
+    game : GameTree or PerfectBayesianEquilibrium
+        A signalling game (any tree that
+        :func:`~negotiation.information.signalling_structure` accepts), or one of
+        its perfect Bayesian equilibria (drawn with its game).
+    equilibrium : PerfectBayesianEquilibrium, optional
+        The equilibrium to mark: the messages sent and the receiver's replies on
+        the path are thick, its planned replies to messages nobody sends dashed,
+        mixing probabilities are written on their branches, and the receiver's
+        belief is written beside each of its nodes (``μ(strong) = 9/10``; off the
+        path the range that supports the reply, ``μ(weak) ≥ 1/2``).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure sized to the game.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError
+        If ``game`` is neither a GameTree nor a perfect Bayesian equilibrium (a
+        whole solution must be narrowed to one equilibrium), or ``equilibrium`` is
+        not one.
+    ValueError
+        If the tree is not a signalling game (the message of
+        :func:`~negotiation.information.signalling_structure` says which node breaks
+        the shape), or the equilibrium belongs to another tree.
+
+    Examples
+    --------
+    >>> from negotiation.information import perfect_bayesian
+    >>> from negotiation.trees.examples import beer_quiche
+    >>> fig = plot_signalling(beer_quiche())
+    >>> fig.axes[0].get_title()
+    'Beer-quiche'
+    >>> beer = perfect_bayesian(beer_quiche())[0]  # both types drink beer
+    >>> fig = plot_signalling(beer)
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("μ"))
+    ['μ(strong) = 9/10', 'μ(strong) ≤ 1/2', 'μ(weak) = 1/10', 'μ(weak) ≥ 1/2']
+    """
+    s, eq = _parts(game, equilibrium)
+    tree = s.tree
+    x, y, side, _top = _place(s)
+    font = FONT_SIZE
+    bottom = min(y)
+    longest = max(
+        *(len(p) for p in tree.players),
+        *(len(_text(v)) for pays in tree._payoffs if pays for v in pays),
+    )
+    column = max(0.55, 0.6 * font / 72 * longest / _SCALE + 0.2)
+    width = 2 * (_LEAF_X + 0.25 + 2 * column) + 0.2
+    head = max(y) + 0.55
+    if ax is None:
+        fig, ax = new_figure(width * _SCALE, (head + 0.5 - bottom + 0.5) * _SCALE + 1.9)
+    else:
+        fig = ax.figure
+    colours = PLAYER_COLOURS
+    sender = tree.players.index(s.sender)
+    receiver = 1 - sender
+    reach: dict[int, Any] = {}
+    planned: set[int] = set()  # leaves (and their edges) planned but not reached
+    if eq is not None:
+        reach = {k: eq.profile.reach(p) for k, p in enumerate(tree._paths) if eq.profile.reach(p)}
+        for m in s.messages:
+            for t in s.types:
+                r = tree._path_index[(t, m)]
+                if r not in reach:
+                    planned |= {tree._path_index[(t, m, a)] for a, q in eq.receiver[m].items() if q}
+    path = SOLUTION_COLOURS["path"]
+
+    def edge(k: int, c: int) -> None:
+        if k in reach and c in reach:
+            style: dict[str, Any] = {"color": path, "lw": PRINTED.path_width, "ls": "-"}
+        elif c in planned:
+            style = {"color": path, "lw": 2.5, "ls": _PLANNED}
+        else:
+            style = {"color": PALETTE["grey"], "lw": 1.4, "ls": "-"}
+        ax.plot([x[k], x[c]], [y[k], y[c]], solid_capstyle="round", zorder=2, **style)
+
+    def label(text: str, at: tuple[float, float], dy: float, bold: bool, **kw: Any) -> None:
+        ax.annotate(
+            text,
+            at,
+            xytext=(kw.pop("dx", 0.0), dy),
+            textcoords="offset points",
+            ha=kw.pop("ha", "center"),
+            va="bottom" if dy > 0 else "top",
+            fontsize=kw.pop("fontsize", font - 1),
+            fontweight="bold" if bold else "normal",
+            color=PALETTE["black"],
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+            zorder=4,
+            **kw,
+        )
+
+    def mix(p: Any, at: tuple[float, float], dy: float, what: str) -> None:
+        if eq is not None and 0 < p < 1:
+            ax.annotate(
+                _text(p),
+                at,
+                xytext=(0, dy),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if dy > 0 else "top",
+                fontsize=font - 2,
+                fontweight="bold",
+                bbox=_REACH_BOX,
+                zorder=4,
+                gid=f"mix {what}",
+            )
+
+    # chance to the types
+    n_types = len(s.types)
+    for i, t in enumerate(s.types):
+        k = tree._path_index[(t,)]
+        edge(0, k)
+        mid = ((x[0] + x[k]) / 2, (y[0] + y[k]) / 2)
+        label(
+            f"{t} ({_text(s.prior[i])})", mid, 0.1, k in reach, dx=-10, ha="right", gid=f"type {t}"
+        )
+    # messages and replies
+    for i, t in enumerate(s.types):
+        k = tree._path_index[(t,)]
+        upper = i < n_types / 2
+        for m in s.messages:
+            r = tree._path_index[(t, m)]
+            edge(k, r)
+            d = side[m]
+            mine = [mm for mm in s.messages if side[mm] == d]
+            outer = (mine.index(m) < len(mine) / 2) if len(mine) > 1 else upper
+            at = (x[k] + 0.5 * (x[r] - x[k]), y[k] + 0.5 * (y[r] - y[k]))
+            label(m, at, 5 if outer else -5, r in reach, gid=f"message {t} {m}")
+            if eq is not None:
+                mix(eq.sender[t][m], at, -5 if outer else 5, f"{t} {m}")
+            acts = s.actions[m]
+            for a_i, a in enumerate(acts):
+                leaf = tree._path_index[(t, m, a)]
+                edge(r, leaf)
+                lat = (x[r] + 0.55 * (x[leaf] - x[r]), y[r] + 0.55 * (y[leaf] - y[r]))
+                above = a_i < (len(acts) - 1) / 2 or (len(acts) % 2 == 1 and a_i == len(acts) // 2)
+                label(a, lat, 5 if above else -5, leaf in reach or leaf in planned)
+                if eq is not None:  # on the path, or planned off it
+                    mix(eq.receiver[m][a], lat, -5 if above else 5, f"{t} {m} {a}")
+                _payoffs(ax, tree, sender, leaf, (x[leaf], y[leaf]), side[m], leaf in reach, column)
+    # the receiver's information sets, labelled on the inner side
+    links = []
+    for d in (-1, 1):
+        for link in _set_links(tree, x, y, side=d):  # arcs bow outwards, labels go inwards
+            if x[link.nodes[0]] * d > 0:
+                links.append(dataclasses.replace(link, label_side=-d))
+    _draw_links(ax, links, colours, font)
+    _nodes(ax, tree, s, x, y, colours, font)
+    if eq is not None:
+        for (t, m), value in _pbe_beliefs(eq).items():
+            r = tree._path_index[(t, m)]
+            d = side[m]
+            below = s.types.index(t) < n_types / 2
+            ax.annotate(
+                _belief_words(value, t),
+                (x[r], y[r]),
+                xytext=(-d * 13, -10 if below else 10),
+                textcoords="offset points",
+                ha="left" if d < 0 else "right",
+                va="top" if below else "bottom",
+                fontsize=font - 1,
+                color=PALETTE["black"],
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9},
+                zorder=6,
+                gid=f"belief {t} {m}",
+            )
+    # payoff headers over the top leaves of each side
+    for d in (-1, 1):
+        for j, who in enumerate((sender, receiver)):
+            ax.text(
+                _column(d, j, column),
+                head,
+                tree.players[who],
+                ha="right" if d < 0 else "left",
+                va="bottom",
+                fontsize=font - 2,
+                color=colours[who],
+                fontweight="bold",
+            )
+    _legend(ax, tree, colours, s, eq is not None, bool(planned), font)
+    ax.set_xlim(-width / 2, width / 2)
+    ax.set_ylim(bottom - 0.5, head + 0.5)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    title = tree.title
+    if eq is not None:
+        words = eq.describe().splitlines()[0]
+        if eq.intuitive is not None:
+            words += (
+                " Passes the intuitive criterion."
+                if eq.intuitive.passes
+                else " Fails the intuitive criterion."
+            )
+        title = f"{title}\n{words}" if title else words
+    if title:
+        ax.set_title(title, fontsize=font + 1)
+    return fig
+
+
+def _column(d: int, j: int, column: float) -> float:
+    """Where payoff column ``j`` (0 sender, 1 receiver) is anchored on side ``d``.
+
+    Reading left to right, the sender's payoff comes first on both sides.
+    """
+    if d > 0:
+        return _LEAF_X + 0.25 + j * column
+    return -(_LEAF_X + 0.25) - (1 - j) * column
+
+
+def _payoffs(
+    ax: Any,
+    tree: GameTree,
+    sender: int,
+    leaf: int,
+    at: tuple[float, float],
+    d: int,
+    hit: bool,
+    column: float,
+) -> None:
+    """A leaf's payoffs, the sender's then the receiver's, highlighted when play reaches it."""
+    from matplotlib.patches import Rectangle
+
+    xl, yl = at
+    pays = tree._payoffs[leaf]
+    for j, who in enumerate((sender, 1 - sender)):
+        ax.text(
+            _column(d, j, column),
+            yl,
+            _text(pays[who]),
+            ha="right" if d < 0 else "left",
+            va="center",
+            fontsize=FONT_SIZE,
+            color=PLAYER_COLOURS[who],
+            fontweight="bold" if hit else "normal",
+            zorder=6,
+            gid=f"payoff {tree._paths[leaf]!r} {who}",
+        )
+    if hit:
+        left = xl + 0.1 if d > 0 else _column(-1, 0, column) - column
+        ax.add_patch(
+            Rectangle(
+                (left, yl - 0.24),
+                2 * column + 0.05,
+                0.48,
+                color=SOLUTION_COLOURS["path"],
+                alpha=0.2,
+                lw=0,
+                zorder=0,
+            )
+        )
+
+
+def _nodes(
+    ax: Any,
+    tree: GameTree,
+    s: SignallingStructure,
+    x: list[float],
+    y: list[float],
+    colours: tuple[str, str],
+    font: int,
+) -> None:
+    initials = _initials(tree.players)
+    for i in range(2):
+        mine = [
+            k
+            for k in range(len(tree))
+            if tree._kind[k] == GameTree.DECISION and tree._owner[k] == i
+        ]
+        ax.plot(
+            [x[k] for k in mine],
+            [y[k] for k in mine],
+            "o",
+            ms=PRINTED.disc,
+            color=colours[i],
+            mec="white",
+            mew=1.5,
+            ls="none",
+            zorder=5,
+        )
+        for k in mine:
+            ax.text(
+                x[k],
+                y[k],
+                initials[i],
+                ha="center",
+                va="center",
+                fontsize=font - 2,
+                color="white",
+                fontweight="bold",
+                zorder=6,
+            )
+    ax.plot(
+        [x[0]],
+        [y[0]],
+        "D",
+        ms=PRINTED.diamond,
+        color=PALETTE["grey"],
+        mec="white",
+        mew=1.5,
+        ls="none",
+        zorder=5,
+    )
+    leaves = [k for k in range(len(tree)) if tree._kind[k] == GameTree.TERMINAL]
+    ax.plot(
+        [x[k] for k in leaves],
+        [y[k] for k in leaves],
+        "s",
+        ms=6,
+        color=PALETTE["black"],
+        ls="none",
+        zorder=5,
+    )
+
+
+def _legend(
+    ax: Any,
+    tree: GameTree,
+    colours: tuple[str, str],
+    s: SignallingStructure,
+    marked: bool,
+    planned: bool,
+    font: int,
+) -> None:
+    from .trees import _legend_handles, _place_legend
+
+    handles = _legend_handles(tree, colours, PRINTED, marked, planned, sets=True)
+    _place_legend(ax, handles, font)
