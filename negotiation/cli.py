@@ -6,8 +6,8 @@ the game for 2x2 games, and every Nash equilibrium with exact probabilities;
 ``--json`` prints the same as one JSON document. ``negotiation solve TREE.efg``
 reads a game tree (chance moves and information sets allowed) and prints every
 Nash equilibrium in behaviour strategies with its outcome;
-``--perfect-bayesian`` prints the perfect Bayesian equilibria of a signalling
-game instead. ``negotiation --version`` prints the version.
+``--perfect-bayesian`` prints its perfect Bayesian equilibria instead (for a
+signalling game, classified and put to the intuitive criterion). ``negotiation --version`` prints the version.
 
 The command line is a thin front: it turns its arguments into a game
 (:func:`load_target`), calls :func:`negotiation.solve` and the teaching
@@ -61,7 +61,13 @@ from . import scenarios
 from ._version import __version__
 from .core._numbers import Number, format_number, parse_number
 from .core.game import BimatrixGame
-from .information import PerfectBayesianSolution, perfect_bayesian
+from .information import (
+    AssessmentSolution,
+    PerfectBayesianSolution,
+    perfect_bayesian,
+    signalling_structure,
+    weak_perfect_bayesian,
+)
 from .models import MODELS
 from .normal_form.analysis import best_response_table
 from .normal_form.classification import classify
@@ -472,9 +478,14 @@ def _solve_command(args: argparse.Namespace) -> int:
 
 def _solve_tree(tree: GameTree, args: argparse.Namespace) -> int:
     """Every Nash equilibrium of a tree, or with --perfect-bayesian every PBE of a signalling game."""
-    result: ExtensiveSolution | PerfectBayesianSolution
+    result: ExtensiveSolution | PerfectBayesianSolution | AssessmentSolution
     try:
-        result = perfect_bayesian(tree) if args.perfect_bayesian else nash_equilibria(tree)
+        if not args.perfect_bayesian:
+            result = nash_equilibria(tree)
+        elif _is_signalling(tree):
+            result = perfect_bayesian(tree)  # with kinds and the intuitive criterion
+        else:
+            result = weak_perfect_bayesian(tree)
     except ValueError as exc:
         raise _CommandError(str(exc)) from None
     if args.json:
@@ -485,6 +496,14 @@ def _solve_tree(tree: GameTree, args: argparse.Namespace) -> int:
     print()
     print(result.summary())
     return 0
+
+
+def _is_signalling(tree: GameTree) -> bool:
+    try:
+        signalling_structure(tree)
+    except ValueError:
+        return False
+    return True
 
 
 def _models_command(args: argparse.Namespace) -> int:
@@ -577,8 +596,9 @@ def _add_solve_parser(commands: Any) -> None:
     solve_parser.add_argument(
         "--perfect-bayesian",
         action="store_true",
-        help="for a signalling game (GAME.efg): every perfect Bayesian equilibrium, its "
-        "beliefs, its kind (pooling, separating, ...) and the intuitive criterion",
+        help="for a game tree (GAME.efg): its perfect Bayesian equilibria with their beliefs; "
+        "for a signalling game also their kind (pooling, separating, ...) and the "
+        "intuitive criterion",
     )
     solve_parser.set_defaults(handler=_solve_command)
 

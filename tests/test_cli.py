@@ -392,16 +392,19 @@ def test_solve_efg_perfect_bayesian_json_has_beliefs_kinds_and_the_intuitive_cri
     assert "├─ strong [9/10] → Sender moves" in text
 
 
-def test_perfect_bayesian_needs_a_signalling_tree(capsys, tmp_path):
+def test_perfect_bayesian_of_a_tree_that_is_not_a_signalling_game(capsys, tmp_path):
+    # Entry deterrence has perfect information: its perfect Bayesian equilibria are its
+    # subgame-perfect ones (Selten 1965): the entrant enters, the incumbent accommodates.
     from negotiation.trees import write_efg
     from negotiation.trees.examples import entry_deterrence
 
     path = tmp_path / "entry.efg"
     write_efg(entry_deterrence(), path)
-    code, out, err = run(capsys, "solve", str(path), "--perfect-bayesian")
-    assert code == 2 and not out
-    assert err.startswith("negotiation: error: a signalling game has chance at the root")
-    assert len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "solve", str(path), "--perfect-bayesian", "--json")
+    assert code == 0 and not err
+    (eq,) = json.loads(out)["equilibria"]
+    assert eq["outcome"] == {"In/Accommodate": "1"}
+    assert eq["kind"] == "other" and eq["intuitive"] is None
     code, out, err = run(capsys, "solve", str(DATA / "prisoners_dilemma.nfg"), "--perfect-bayesian")
     assert code == 2 and "--perfect-bayesian applies to game trees" in err
 

@@ -6,6 +6,10 @@ not reveal it. This folder holds the theory of such games, built on the trees of
 :mod:`negotiation.trees` (information sets, behaviour strategies, every Nash
 equilibrium):
 
+* :mod:`~negotiation.information.bayesian`: Bayesian games in normal form, the
+  Harsanyi transformation and every Bayes-Nash equilibrium;
+* :mod:`~negotiation.information.cheap_talk`: Crawford and Sobel's cheap talk in
+  closed form, and finite cheap-talk games with their babbling equilibria;
 * :mod:`~negotiation.information.signalling`: signalling games as trees, and their
   parts (types, prior, messages, actions);
 * :mod:`~negotiation.information.beliefs`: beliefs about the sender's type, and the
@@ -24,7 +28,25 @@ equilibrium):
 """
 
 from .assessments import Assessment, AssessmentSolution, weak_perfect_bayesian
+from .bayesian import (
+    BayesianGame,
+    BayesNashEquilibrium,
+    BayesNashSolution,
+    bayes_nash_equilibria,
+    bayesian_cournot,
+    harsanyi,
+)
 from .beliefs import BeliefSet, best_responses_to, supporting_beliefs
+from .cheap_talk import (
+    PartitionEquilibrium,
+    babbling_equilibria,
+    babbling_equilibrium,
+    cheap_talk_game,
+    crawford_sobel,
+    discrete_crawford_sobel,
+    max_intervals,
+    partition_equilibria,
+)
 from .pbe import (
     IntuitiveCriterion,
     PerfectBayesianEquilibrium,
@@ -38,15 +60,29 @@ from .signalling import SignallingStructure, signalling_game, signalling_structu
 __all__ = [
     "Assessment",
     "AssessmentSolution",
+    "BayesNashEquilibrium",
+    "BayesNashSolution",
+    "BayesianGame",
     "BeliefSet",
     "IntuitiveCriterion",
     "PBEMap",
+    "PartitionEquilibrium",
     "PerfectBayesianEquilibrium",
     "PerfectBayesianSolution",
     "PureRegime",
     "SignallingStructure",
+    "babbling_equilibria",
+    "babbling_equilibrium",
+    "bayes_nash_equilibria",
+    "bayesian_cournot",
     "best_responses_to",
+    "cheap_talk_game",
+    "crawford_sobel",
+    "discrete_crawford_sobel",
+    "harsanyi",
     "intuitive_criterion",
+    "max_intervals",
+    "partition_equilibria",
     "pbe_map",
     "perfect_bayesian",
     "pure_pbe_regimes",

@@ -613,7 +613,7 @@ def babbling_equilibrium(
     --------
     >>> from negotiation.information.cheap_talk import babbling_equilibrium, discrete_crawford_sobel
     >>> print(babbling_equilibrium(discrete_crawford_sobel(1/10)).describe())  # doctest: +NORMALIZE_WHITESPACE
-    Pooling: every type send low.
+    Pooling: every type sends low.
     Receiver: y=1/2 after low; y=1/2 after high.
     After low (sent), Receiver believes θ=0 1/3, θ=1/2 1/3, θ=1 1/3 (Bayes' rule).
     After high (never sent), y=1/2 is a best response when Receiver believes θ=0 0 to 3/4, θ=1/2 0 to 1, θ=1 0 to 3/4.

@@ -459,8 +459,7 @@ def _sender_words(eq: PerfectBayesianEquilibrium) -> str:
     s = eq.structure
     if eq.kind == "pooling" and eq.pure:
         (m,) = eq.messages_sent()
-        who = "both types" if len(s.types) == 2 else "every type"
-        return f"{who} send {m}."
+        return f"both types send {m}." if len(s.types) == 2 else f"every type sends {m}."
     parts = [
         f"{t} {_mix_words(eq.sender[t]) if max(eq.sender[t].values()) < 1 else 'sends ' + _mix_words(eq.sender[t])}"
         for t in s.types
