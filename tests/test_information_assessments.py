@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from scipy.optimize import linprog
 from strategies import game_trees, imperfect_trees
@@ -142,3 +143,31 @@ def test_on_signalling_games_it_keeps_the_same_equilibria_as_perfect_bayesian(tr
     ours = {a.profile for a in weak_perfect_bayesian(tree)}
     theirs = {eq.profile for eq in perfect_bayesian(tree)}
     assert ours == theirs
+
+
+def test_beliefs_are_asked_of_the_player_who_moves():
+    (pbe,) = weak_perfect_bayesian(hint_tree())
+    assert pbe.belief(("Hint loudly",), "US") == 1
+    assert pbe.belief(("Hint softly",)) == 0
+    assert pbe.belief((), "Japan") == 1  # Japan knows where it is
+    with pytest.raises(ValueError, match=r"the node \('Hint softly',\) is US's, not Japan's"):
+        pbe.belief(("Hint softly",), "Japan")
+    with pytest.raises(ValueError, match="is a leaf; only decision nodes"):
+        pbe.belief(("Settle",))
+
+
+def test_a_file_with_imperfect_recall_is_refused_naming_the_forgotten_move(tmp_path):
+    # Player 1 moves, then cannot tell which move it made: it forgets its own move.
+    from negotiation.trees import read_efg
+
+    path = tmp_path / "forgetful.efg"
+    path.write_text(
+        'EFG 2 R "" { "A" "B" } ""\n'
+        'p "" 1 1 "" { "L" "R" } 0\n'
+        'p "" 1 2 "forgot" { "a" "b" } 0\nt "" 1 "" { 1, 0 }\nt "" 2 "" { 0, 1 }\n'
+        'p "" 1 2 "forgot" { "a" "b" } 0\nt "" 3 "" { 0, 0 }\nt "" 4 "" { 1, 1 }\n'
+    )
+    with pytest.raises(
+        ValueError, match=r"'forgot' breaks perfect recall: A reaches \('L',\) after their moves L"
+    ):
+        read_efg(path)

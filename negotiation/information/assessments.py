@@ -79,6 +79,32 @@ class Assessment:
     beliefs: dict[str, dict[Path, Fraction]]
     off_path: dict[str, tuple[dict[Path, Fraction], ...]]
 
+    def belief(self, node: Path, player: str | None = None) -> Fraction | tuple[Fraction, Fraction]:
+        """The probability the mover puts on ``node`` within its information set.
+
+        Exact by Bayes' rule where play reaches the set; off the path, the range
+        ``(lowest, highest)`` of the beliefs that justify the move there. A node alone
+        in its set has belief 1. With ``player``, the node must be that player's.
+
+        Raises
+        ------
+        ValueError
+            For a node that is not a decision node, or that belongs to another player
+            than ``player`` (the message names the node and whose it is).
+        """
+        tree = self.profile.tree
+        s = tree.information_set(node)
+        if player is not None and s.player != player:
+            raise ValueError(
+                f"the node {tuple(node)!r} is {s.player}'s, not {player}'s: only the player who "
+                f"moves at an information set holds a belief there"
+            )
+        if len(s.nodes) == 1:
+            return Fraction(1)
+        if s.key in self.beliefs:
+            return self.beliefs[s.key][tuple(node)]
+        return _ranges(self.off_path[s.key])[tuple(node)]
+
     def describe(self) -> str:
         """Who does what and what each believes, in words."""
         lines = [self.profile.describe()]
