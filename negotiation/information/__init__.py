@@ -10,6 +10,8 @@ equilibrium):
   Harsanyi transformation and every Bayes-Nash equilibrium;
 * :mod:`~negotiation.information.cheap_talk`: Crawford and Sobel's cheap talk in
   closed form, and finite cheap-talk games with their babbling equilibria;
+* :mod:`~negotiation.information.reputation`: Kreps and Wilson's chain store, where a
+  little doubt about the incumbent's type deters entry in all but the last markets;
 * :mod:`~negotiation.information.signalling`: signalling games as trees, and their
   parts (types, prior, messages, actions);
 * :mod:`~negotiation.information.beliefs`: beliefs about the sender's type, and the
@@ -55,6 +57,7 @@ from .pbe import (
     perfect_bayesian,
 )
 from .regimes import PBEMap, PureRegime, pbe_map, pure_pbe_regimes
+from .reputation import MarketPlay, ReputationGame, reputation_game
 from .signalling import SignallingStructure, signalling_game, signalling_structure
 
 __all__ = [
@@ -65,11 +68,13 @@ __all__ = [
     "BayesianGame",
     "BeliefSet",
     "IntuitiveCriterion",
+    "MarketPlay",
     "PBEMap",
     "PartitionEquilibrium",
     "PerfectBayesianEquilibrium",
     "PerfectBayesianSolution",
     "PureRegime",
+    "ReputationGame",
     "SignallingStructure",
     "babbling_equilibria",
     "babbling_equilibrium",
@@ -86,6 +91,7 @@ __all__ = [
     "pbe_map",
     "perfect_bayesian",
     "pure_pbe_regimes",
+    "reputation_game",
     "signalling_game",
     "signalling_structure",
     "supporting_beliefs",
