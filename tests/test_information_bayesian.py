@@ -17,7 +17,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from negotiation import BimatrixGame, solve
-from negotiation.information.bayesian import (
+from negotiation.information import (
     BayesianGame,
     bayes_nash_equilibria,
     bayesian_cournot,

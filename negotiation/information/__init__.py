@@ -30,14 +30,13 @@ equilibrium):
 """
 
 from .assessments import Assessment, AssessmentSolution, weak_perfect_bayesian
-from .bayesian import (
-    BayesianGame,
+from .bayes_nash import (
     BayesNashEquilibrium,
     BayesNashSolution,
     bayes_nash_equilibria,
     bayesian_cournot,
-    harsanyi,
 )
+from .bayesian import BayesianGame, harsanyi
 from .beliefs import BeliefSet, best_responses_to, supporting_beliefs
 from .cheap_talk import (
     PartitionEquilibrium,
