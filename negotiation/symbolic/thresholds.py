@@ -289,28 +289,41 @@ def _pair_expressions(K: Any, A: Any, B: Any, rows: Any, cols: Any) -> list[Any]
 
     The support equations are solved by Cramer's rule in the polynomial domain ``K``
     (as in :func:`support_closed_form`); their roots are where this pair's mixed
-    equilibrium can appear or vanish. Empty when the equations are singular throughout.
+    equilibrium can appear or vanish. Each player's half is kept on its own: when one
+    is singular throughout, the other still marks where that player gets a tie (a
+    mix of one player with more best responses than its support, a degenerate game).
+    """
+    m, n = len(A), len(A[0])
+    y = _half_mix([[A[i][j] for j in cols] for i in rows], K)
+    x = _half_mix([[B[i][j] for i in rows] for j in cols], K)
+    out = [*y, *x]
+    if y:
+        for i in (i for i in range(m) if i not in rows):
+            total = K.zero
+            for k, j in enumerate(cols):
+                total += A[i][j] * y[k]
+            out.append(total - y[-2])  # (A y)_i - u, times the denominator
+    if x:
+        for j in (j for j in range(n) if j not in cols):
+            total = K.zero
+            for k, i in enumerate(rows):
+                total += x[k] * B[i][j]
+            out.append(total - x[-2])  # (x B)_j - v, times the denominator
+    return out
+
+
+def _half_mix(M: Any, K: Any) -> list[Any]:
+    """One player's indifference mix: numerators (probabilities, value) and denominator.
+
+    Empty when the equations are singular for every parameter value.
     """
     from .closed_forms import _indifferent_mix
 
-    m, n = len(A), len(A[0])
     try:
-        y_num, y_den = _indifferent_mix([[A[i][j] for j in cols] for i in rows], K)
-        x_num, x_den = _indifferent_mix([[B[i][j] for i in rows] for j in cols], K)
+        numerators, denominator = _indifferent_mix(M, K)
     except ValueError:
         return []
-    out = [*y_num, y_den, *x_num, x_den]
-    for i in (i for i in range(m) if i not in rows):
-        total = K.zero
-        for k, j in enumerate(cols):
-            total += A[i][j] * y_num[k]
-        out.append(total - y_num[-1])  # (A y)_i - u, times the denominator
-    for j in (j for j in range(n) if j not in cols):
-        total = K.zero
-        for k, i in enumerate(rows):
-            total += x_num[k] * B[i][j]
-        out.append(total - x_num[-1])  # (x B)_j - v, times the denominator
-    return out
+    return [*numerators, denominator]
 
 
 def _support_pairs(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
