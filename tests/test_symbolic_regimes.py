@@ -309,3 +309,19 @@ def test_scan_mode_finds_the_same_equilibrium_changes(data):
     assert changes(scanned) == changes(full)
     for reg in scanned:
         assert reg.structure == structure(g, x=reg.sample, y=F(1, 7))
+
+
+def test_a_tie_is_found_when_the_other_half_of_a_support_pair_is_singular():
+    # The row player's rows differ by a constant, so no column mix makes them
+    # indifferent (that half of every support pair is singular); the column player's
+    # half is not: the even row mix makes C1 and C2 worth 1/2, and C3 ties with them at
+    # t = 1/2. There, and only there, the game is degenerate.
+    t = Parameter("t", 0, -1, 2)
+    g = ParametricGame([[0, 0, 0], [1, 1, 1]], [[1, 0, t.symbol], [0, 1, t.symbol]], [t])
+    r = regimes(g, "t")
+    assert F(1, 2) in r.values
+    half = r.structure_at(F(1, 2))
+    assert half == structure(g, t=F(1, 2)) and half is not None and half.degenerate
+    for value in (F(1, 4), F(3, 4)):
+        assert r.structure_at(value) == structure(g, t=value)
+        assert not structure(g, t=value).degenerate

@@ -308,20 +308,34 @@ def _colours(result: EquilibriumMap) -> dict[int, tuple[float, float, float]]:
 
 
 def _draw_regions(artists: EquilibriumMapArtists) -> None:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from scipy import ndimage
+    """Draw everything that depends on the map: colours, borders, legend, region labels."""
+    result = artists.result
+    boundary = _boundary_entries(result)
+    _paint_regions(artists)
+    region_groups = _draw_borders(artists, boundary)
+    numbers = _region_numbers(result, boundary)
+    _draw_legend(artists, _legend_handles(artists, numbers, region_groups, boundary))
+    _draw_region_labels(artists, numbers)
 
-    result, ax = artists.result, artists.ax
+
+def _paint_regions(artists: EquilibriumMapArtists) -> None:
+    """Colour the image: one colour per legend entry (see :func:`_colours`)."""
+    result = artists.result
     colours = _colours(result)
     artists.colours = colours
     palette = np.array([colours[k] for k in range(len(result.legend))])
     artists.image.set_data(palette[result.labels])
     artists.image.set_extent(_extent(result))
-    boundary = _boundary_entries(result)
 
-    # Lines where the structure changes: thick where the equilibria change, thin and
-    # dashed where only the class of the game does.
+
+def _draw_borders(artists: EquilibriumMapArtists, boundary: npt.NDArray[np.bool_]) -> list[int]:
+    """Lines where the structure changes; returns the groups of regions with equal equilibria.
+
+    Thick where the equilibria change, thin and dashed where only the class of the game does.
+    """
+    from scipy import ndimage
+
+    result = artists.result
     groups: dict[tuple[Any, ...], int] = {}
     group_of = np.array([groups.setdefault((s.pure, s.mixed), len(groups)) for s in result.legend])
     region_groups = sorted({int(group_of[k]) for k in range(len(result.legend)) if not boundary[k]})
@@ -342,7 +356,7 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
             if mask.all() or not mask.any():
                 continue
             artists.boundaries.append(
-                ax.contour(
+                artists.ax.contour(
                     result.xs,
                     result.ys,
                     mask,
@@ -353,16 +367,31 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
                     zorder=3,
                 )
             )
+    return region_groups
 
-    # Regions are numbered by size; the legend and the labels use the numbers.
+
+def _region_numbers(result: EquilibriumMap, boundary: npt.NDArray[np.bool_]) -> dict[int, int]:
+    """Number the regions (not the tie lines) by size: legend entry to number from 1."""
     numbers: dict[int, int] = {}
     for label in np.argsort(-np.bincount(result.labels.ravel(), minlength=len(result.legend))):
         label = int(label)
         if boundary[label] or not (result.labels == label).any():
             continue
         numbers[label] = len(numbers) + 1
+    return numbers
 
-    # The legend spells out every region; ties get one grey line entry.
+
+def _legend_handles(
+    artists: EquilibriumMapArtists,
+    numbers: dict[int, int],
+    region_groups: list[int],
+    boundary: npt.NDArray[np.bool_],
+) -> list[Any]:
+    """The legend spells out every region; then the kinds of line, and ties as one grey line."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    result, colours = artists.result, artists.colours
     handles: list[Any] = [
         Patch(
             facecolor=colours[label],
@@ -396,12 +425,17 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
                 label="exactly on a border: payoffs tie there (a border case of the neighbouring games)",
             )
         )
+    return handles
+
+
+def _draw_legend(artists: EquilibriumMapArtists, handles: list[Any]) -> None:
+    """Place the legend below an own figure, or to the right of given axes."""
     if artists.own_figure:
         artists.legend = artists.figure.legend(
             handles=handles, loc="outside lower center", fontsize=FONT_SIZE - 3, frameon=False
         )
     else:
-        artists.legend = ax.legend(
+        artists.legend = artists.ax.legend(
             handles=handles,
             loc="upper left",
             bbox_to_anchor=(1.02, 1.0),
@@ -409,8 +443,16 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
             frameon=False,
         )
 
-    # A label inside each region, at its most interior point, shortened to its number
-    # (or left out) when it would spill over the region's borders.
+
+def _draw_region_labels(artists: EquilibriumMapArtists, numbers: dict[int, int]) -> None:
+    """A label inside each part of each region, at its most interior point.
+
+    A label that would spill over the region's borders is shortened to the region's
+    number, or left out when even that does not fit.
+    """
+    from scipy import ndimage
+
+    result = artists.result
     artists.figure.draw_without_rendering()  # settle the layout so text sizes are final
     x_now, y_now = (float(v[0]) for v in artists.marker.get_data())
     current = result.nearest(x_now, y_now)
@@ -420,14 +462,10 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
             inside = parts == part
             depth = ndimage.distance_transform_edt(np.pad(inside, 1))[1:-1, 1:-1]
             i, j = _label_position(depth, current)
-            structure = result.legend[label]
-            full = f"{number}. " + "\n".join(textwrap.wrap(_name(structure), 22))
-            if structure.class_name:
-                full += "\n" + _compact(structure)
-            text = ax.text(
+            text = artists.ax.text(
                 result.xs[j],
                 result.ys[i],
-                full,
+                _region_label(result.legend[label], number),
                 ha="center",
                 va="center",
                 fontsize=FONT_SIZE - 2,
@@ -445,6 +483,14 @@ def _draw_regions(artists: EquilibriumMapArtists) -> None:
                     text.remove()
                     continue
             artists.region_labels.append(text)
+
+
+def _region_label(structure: Any, number: int) -> str:
+    """A region's full label: its number and name, and the equilibria when it has a class."""
+    full = f"{number}. " + "\n".join(textwrap.wrap(_name(structure), 22))
+    if structure.class_name:
+        full += "\n" + _compact(structure)
+    return full
 
 
 def _share_inside(text: Any, inside: npt.NDArray[np.bool_], result: EquilibriumMap) -> float:

@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import sympy
@@ -289,28 +289,41 @@ def _pair_expressions(K: Any, A: Any, B: Any, rows: Any, cols: Any) -> list[Any]
 
     The support equations are solved by Cramer's rule in the polynomial domain ``K``
     (as in :func:`support_closed_form`); their roots are where this pair's mixed
-    equilibrium can appear or vanish. Empty when the equations are singular throughout.
+    equilibrium can appear or vanish. Each player's half is kept on its own: when one
+    is singular throughout, the other still marks where that player gets a tie (a
+    mix of one player with more best responses than its support, a degenerate game).
+    """
+    m, n = len(A), len(A[0])
+    y = _half_mix([[A[i][j] for j in cols] for i in rows], K)
+    x = _half_mix([[B[i][j] for i in rows] for j in cols], K)
+    out = [*y, *x]
+    if y:
+        for i in (i for i in range(m) if i not in rows):
+            total = K.zero
+            for k, j in enumerate(cols):
+                total += A[i][j] * y[k]
+            out.append(total - y[-2])  # (A y)_i - u, times the denominator
+    if x:
+        for j in (j for j in range(n) if j not in cols):
+            total = K.zero
+            for k, i in enumerate(rows):
+                total += x[k] * B[i][j]
+            out.append(total - x[-2])  # (x B)_j - v, times the denominator
+    return out
+
+
+def _half_mix(M: Any, K: Any) -> list[Any]:
+    """One player's indifference mix: numerators (probabilities, value) and denominator.
+
+    Empty when the equations are singular for every parameter value.
     """
     from .closed_forms import _indifferent_mix
 
-    m, n = len(A), len(A[0])
     try:
-        y_num, y_den = _indifferent_mix([[A[i][j] for j in cols] for i in rows], K)
-        x_num, x_den = _indifferent_mix([[B[i][j] for i in rows] for j in cols], K)
+        numerators, denominator = _indifferent_mix(M, K)
     except ValueError:
         return []
-    out = [*y_num, y_den, *x_num, x_den]
-    for i in (i for i in range(m) if i not in rows):
-        total = K.zero
-        for k, j in enumerate(cols):
-            total += A[i][j] * y_num[k]
-        out.append(total - y_num[-1])  # (A y)_i - u, times the denominator
-    for j in (j for j in range(n) if j not in cols):
-        total = K.zero
-        for k, i in enumerate(rows):
-            total += x_num[k] * B[i][j]
-        out.append(total - x_num[-1])  # (x B)_j - v, times the denominator
-    return out
+    return [*numerators, denominator]
 
 
 def _support_pairs(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -579,23 +592,95 @@ def regimes(
       (2/5, 1]: Matching Pennies type (cyclic, no pure equilibrium) — no pure equilibrium; a mixed
         equilibrium
     """
+    problem = _problem(pgame, param, fixed)
+    critical, note = _critical(problem)
+    at_low, interior, at_high = _candidates(critical, problem)
+    # With every special point a candidate, the simplest rational inside an interval is a
+    # safe and readable sample; after a scan an unlisted tie could sit exactly there.
+    intervals = _label_intervals(problem, interior, generic=bool(note))
+    thresholds, keep_cut = _interior_thresholds(problem, critical, interior, intervals)
+    ends, closed = _end_thresholds(problem, critical, (at_low, at_high), intervals)
+    return Regimes(
+        pgame=pgame,
+        parameter=problem.parameter,
+        fixed=problem.others,
+        regimes=_merge(intervals, keep_cut, closed),
+        thresholds=tuple(sorted(thresholds + ends, key=lambda th: float(th.value))),
+        note=note,
+    )
+
+
+# --- the steps of regimes -------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Problem:
+    """One call of :func:`regimes`: the game in one parameter, the others fixed."""
+
+    pgame: ParametricGame  # the game as given (solved at sample points)
+    parameter: Parameter
+    others: dict[str, Number]  # values of the other parameters
+    A: list[list[Any]]  # the payoffs, in the one parameter only
+    B: list[list[Any]]
+    lo: Any
+    hi: Any
+
+    @property
+    def t(self) -> Any:
+        """The parameter's sympy symbol."""
+        return self.parameter.symbol
+
+    @property
+    def two_by_two(self) -> bool:
+        """Whether the game is 2x2 (its structure then follows from the signs alone)."""
+        return self.pgame.shape == (2, 2)
+
+    def solve_at(self, value: Fraction) -> tuple[Structure, Solution]:
+        """The structure and the exact solution of the game at one rational value."""
+        game = self.pgame.at(**self.others, **{self.parameter.name: value})
+        solution = solve(game, method="exact")
+        return Structure.of(game, solution), solution
+
+
+class _Interval(NamedTuple):
+    """An open interval between neighbouring candidates, labelled at ``sample``."""
+
+    low: Any
+    high: Any
+    sample: Fraction
+    solution: Solution
+    structure: Structure
+
+
+def _problem(
+    pgame: ParametricGame, param: Parameter | str, fixed: Mapping[str, Any] | None
+) -> _Problem:
+    """Check the arguments and fix the other parameters (refusing payoffs with a pole)."""
     _check_pgame(pgame, "regimes")
     p = pgame.parameter(param)
     others = pgame.check_values(fixed, exclude=(p.name,))
     subs = {pgame.parameter(k).symbol: _as_sympy_number(v) for k, v in others.items()}
-    t = p.symbol
-    lo, hi = _as_sympy_number(p.low), _as_sympy_number(p.high)
-    A = [[e.xreplace(subs) for e in row] for row in pgame.A]
-    B = [[e.xreplace(subs) for e in row] for row in pgame.B]
-    m, n = pgame.shape
-    two_by_two = (m, n) == (2, 2)
+    problem = _Problem(
+        pgame=pgame,
+        parameter=p,
+        others=others,
+        A=[[e.xreplace(subs) for e in row] for row in pgame.A],
+        B=[[e.xreplace(subs) for e in row] for row in pgame.B],
+        lo=_as_sympy_number(p.low),
+        hi=_as_sympy_number(p.high),
+    )
+    _check_defined(problem)
+    return problem
 
-    # Payoffs must be defined on the whole range.
-    for name, table in (("A", A), ("B", B)):
+
+def _check_defined(problem: _Problem) -> None:
+    """Refuse a payoff that is undefined (a division by zero) somewhere in the range."""
+    p, pgame = problem.parameter, problem.pgame
+    for name, table in (("A", problem.A), ("B", problem.B)):
         for i, row in enumerate(table):
             for j, e in enumerate(row):
                 _, den = sympy.fraction(sympy.cancel(sympy.together(e)))
-                poles, _ = _roots(den, t, lo, hi)
+                poles, _ = _roots(den, problem.t, problem.lo, problem.hi)
                 if poles:
                     raise ValueError(
                         f"payoff {name}[{i}, {j}] = {pgame.A[i][j] if name == 'A' else pgame.B[i][j]}"
@@ -603,77 +688,95 @@ def regimes(
                         f"[{format_number(p.low)}, {format_number(p.high)}]; narrow the range"
                     )
 
-    note = ""
-    if two_by_two:
-        critical = [(e, lo, hi) for e in _critical_2x2(A, B)]
-    else:
-        pairs = len(_support_pairs(m, n))
-        if pairs > MAX_SUPPORT_PAIRS:
-            raise ValueError(
-                f"a {m}x{n} game has {pairs:,} support pairs (at most {MAX_SUPPORT_PAIRS:,}); "
-                f"fix more payoffs or use a smaller game"
-            )
-        small = ParametricGame(A, B, [p])
-        if pairs <= SCAN_PAIRS:
-            critical = [(e, lo, hi) for e in _critical_general(small)]
-        else:
-            critical, note = _critical_by_scan(small, t, lo, hi)
 
+def _critical(problem: _Problem) -> tuple[list[tuple[Any, Any, Any]], str]:
+    """The critical expressions, each with the bracket to look for its roots in, and a note."""
+    lo, hi = problem.lo, problem.hi
+    if problem.two_by_two:
+        return [(e, lo, hi) for e in _critical_2x2(problem.A, problem.B)], ""
+    m, n = problem.pgame.shape
+    pairs = len(_support_pairs(m, n))
+    if pairs > MAX_SUPPORT_PAIRS:
+        raise ValueError(
+            f"a {m}x{n} game has {pairs:,} support pairs (at most {MAX_SUPPORT_PAIRS:,}); "
+            f"fix more payoffs or use a smaller game"
+        )
+    small = ParametricGame(problem.A, problem.B, [problem.parameter])
+    if pairs <= SCAN_PAIRS:
+        return [(e, lo, hi) for e in _critical_general(small)], ""
+    return _critical_by_scan(small, problem.t, lo, hi)
+
+
+def _candidates(
+    critical: list[tuple[Any, Any, Any]], problem: _Problem
+) -> tuple[_Point | None, list[_Point], _Point | None]:
+    """The candidate thresholds: the low end, the points inside, the high end (if roots)."""
     points: list[_Point] = []
     for index, (expr, a_end, b_end) in enumerate(critical):
-        roots, exact = _roots(expr, t, a_end, b_end)
+        roots, exact = _roots(expr, problem.t, a_end, b_end)
         for r in roots:
             approx = sympy.Float(r.evalf(_DIGITS), _DIGITS)
             for point in points:
-                if abs(point.approx - approx) < sympy.Float(10) ** (10 - _DIGITS):
+                if abs(point.approx - approx) < _CLOSE:
                     point.zeros.add(index)
                     point.exact = point.exact and exact
                     break
             else:
                 points.append(_Point(r, approx, exact, {index}))
     points.sort(key=lambda pt: pt.approx)
-    at_low = next((pt for pt in points if pt.value == lo), None)
-    at_high = next((pt for pt in points if pt.value == hi), None)
+    at_low = next((pt for pt in points if pt.value == problem.lo), None)
+    at_high = next((pt for pt in points if pt.value == problem.hi), None)
     interior = [pt for pt in points if pt is not at_low and pt is not at_high]
+    return at_low, interior, at_high
 
-    # Label each open interval between consecutive candidates.
+
+def _label_intervals(problem: _Problem, interior: list[_Point], generic: bool) -> list[_Interval]:
+    """Solve the game inside each open interval between consecutive candidates.
+
+    The sample is the simplest rational inside, or with ``generic`` one with a large
+    prime denominator (safe from a tie that is not a candidate).
+    """
+    lo, hi = problem.lo, problem.hi
     cuts = [(lo, lo), *((pt.value, pt.approx) for pt in interior), (hi, hi)]
+    between = _generic_between if generic else _simplest_between
     intervals = []
     for (a, a_approx), (b, b_approx) in itertools.pairwise(cuts):
-        # With every special point a candidate, the simplest rational inside is a safe and
-        # readable sample; after a scan an unlisted tie could sit exactly there, so use a
-        # value with a large prime denominator instead.
-        sample = (
-            _generic_between(a, a_approx, b, b_approx)
-            if note
-            else _simplest_between(a, a_approx, b, b_approx)
-        )
-        game = pgame.at(**others, **{p.name: sample})
-        solution = solve(game, method="exact")
-        intervals.append((a, b, sample, solution, Structure.of(game, solution)))
+        sample = between(a, a_approx, b, b_approx)
+        structure, solution = problem.solve_at(sample)
+        intervals.append(_Interval(a, b, sample, solution, structure))
+    return intervals
 
-    def at_point(pt: _Point) -> tuple[Structure | None, Solution | None]:
-        if pt.value.is_Rational:
-            game = pgame.at(**others, **{p.name: Fraction(int(pt.value.p), int(pt.value.q))})
-            solution = solve(game, method="exact")
-            return Structure.of(game, solution), solution
-        if two_by_two:
-            signs = []
-            for k, (expr, _, _) in enumerate(critical):
-                if k in pt.zeros:
-                    signs.append(0)
-                else:
-                    v = expr.xreplace({t: pt.approx})
-                    signs.append(0 if v == 0 else 1 if v > 0 else -1)
-            return structure_from_signs(signs, pgame), None
-        return None, None
 
-    # Thresholds: candidates where the structure differs from a neighbour.
+def _structure_at_point(
+    problem: _Problem, critical: list[tuple[Any, Any, Any]], pt: _Point
+) -> tuple[Structure | None, Solution | None]:
+    """The structure at a candidate: solved when rational, from the signs for a 2x2 game."""
+    if pt.value.is_Rational:
+        return problem.solve_at(Fraction(int(pt.value.p), int(pt.value.q)))
+    if problem.two_by_two:
+        signs = []
+        for k, (expr, _, _) in enumerate(critical):
+            if k in pt.zeros:
+                signs.append(0)
+            else:
+                v = expr.xreplace({problem.t: pt.approx})
+                signs.append(0 if v == 0 else 1 if v > 0 else -1)
+        return structure_from_signs(signs, problem.pgame), None
+    return None, None
+
+
+def _interior_thresholds(
+    problem: _Problem,
+    critical: list[tuple[Any, Any, Any]],
+    interior: list[_Point],
+    intervals: list[_Interval],
+) -> tuple[list[Threshold], list[bool]]:
+    """The candidates inside the range where the structure changes, and which cuts stay."""
     thresholds: list[Threshold] = []
     keep_cut = [False] * len(interior)
     for k, pt in enumerate(interior):
-        left, right = intervals[k][4], intervals[k + 1][4]
-        structure, found = at_point(pt)
+        left, right = intervals[k].structure, intervals[k + 1].structure
+        structure, found = _structure_at_point(problem, critical, pt)
         if structure is None:  # an irrational point of a larger game: judged by its sides
             changes = left != right
         else:
@@ -681,52 +784,51 @@ def regimes(
         if changes:
             keep_cut[k] = True
             thresholds.append(Threshold(pt.value, structure, left, right, pt.exact, found))
-    first_closed = last_closed = True
-    for end, neighbour, side in (
-        (at_low, intervals[0][4], "low"),
-        (at_high, intervals[-1][4], "high"),
+    return thresholds, keep_cut
+
+
+def _end_thresholds(
+    problem: _Problem,
+    critical: list[tuple[Any, Any, Any]],
+    ends: tuple[_Point | None, _Point | None],
+    intervals: list[_Interval],
+) -> tuple[list[Threshold], tuple[bool, bool]]:
+    """Thresholds at the ends of the range, and whether each end belongs to its regime."""
+    thresholds: list[Threshold] = []
+    closed = [True, True]
+    for side, (end, neighbour) in enumerate(
+        zip(ends, (intervals[0].structure, intervals[-1].structure), strict=True)
     ):
         if end is None:
             continue
-        at_end, end_solution = at_point(end)
+        at_end, end_solution = _structure_at_point(problem, critical, end)
         if at_end is not None and at_end != neighbour:
-            below, above = (None, neighbour) if side == "low" else (neighbour, None)
+            below, above = (None, neighbour) if side == 0 else (neighbour, None)
             thresholds.append(Threshold(end.value, at_end, below, above, end.exact, end_solution))
-            if side == "low":
-                first_closed = False
-            else:
-                last_closed = False
-    thresholds.sort(key=lambda th: float(th.value))
+            closed[side] = False
+    return thresholds, (closed[0], closed[1])
 
-    # Merge intervals across candidates that turned out not to be thresholds.
+
+def _merge(
+    intervals: list[_Interval], keep_cut: list[bool], closed: tuple[bool, bool]
+) -> tuple[Regime, ...]:
+    """The regimes: intervals merged across candidates that turned out not to be thresholds."""
     merged: list[Regime] = []
     start = 0
+    last = len(intervals) - 1
     for k in range(len(intervals)):
-        if k == len(intervals) - 1 or keep_cut[k]:
-            a, sample, solution, structure = (
-                intervals[start][0],
-                intervals[start][2],
-                intervals[start][3],
-                intervals[start][4],
-            )
-            b = intervals[k][1]
+        if k == last or keep_cut[k]:
+            first = intervals[start]
             merged.append(
                 Regime(
-                    low=a,
-                    high=b,
-                    low_closed=first_closed if start == 0 else False,
-                    high_closed=last_closed if k == len(intervals) - 1 else False,
-                    structure=structure,
-                    sample=sample,
-                    solution=solution,
+                    low=first.low,
+                    high=intervals[k].high,
+                    low_closed=closed[0] if start == 0 else False,
+                    high_closed=closed[1] if k == last else False,
+                    structure=first.structure,
+                    sample=first.sample,
+                    solution=first.solution,
                 )
             )
             start = k + 1
-    return Regimes(
-        pgame=pgame,
-        parameter=p,
-        fixed=others,
-        regimes=tuple(merged),
-        thresholds=tuple(thresholds),
-        note=note,
-    )
+    return tuple(merged)
