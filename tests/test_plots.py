@@ -37,6 +37,7 @@ from negotiation.plots import (
     efficient_cells,
     format_payoff,
     payoff_table_html,
+    plot_bargaining,
     plot_best_response_functions,
     plot_best_responses,
     plot_critical_discount,
@@ -337,6 +338,67 @@ def test_bargaining_updates_follow_the_data():
     assert artists.solutions["nash"].get_data() == ([5.0], [5.0])
     with pytest.raises(ValueError, match="players"):
         artists.update(BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0, 0)))
+
+
+def _polygon(fig, label):
+    (patch,) = [p for p in fig.axes[0].patches if p.get_label() == label]
+    return patch.get_xy()
+
+
+def _area(xy):
+    x, y = np.asarray(xy, dtype=float).T
+    return abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))) / 2
+
+
+def test_both_gain_region_keeps_a_frontier_height_of_zero():
+    # frontier u2 = 1 - u1 on [0, 2], d = (1, -1): at d's u1 the frontier is at exactly 0, and
+    # both sides gain in the triangle (1, -1), (1, 0), (2, -1), of area 1/2
+    p = BargainingProblem.from_outcomes([(0, 1), (2, -1)], (1, -1))
+    static = _polygon(plot_bargaining(p), "Both gain over disagreement")
+    live = draw_bargaining_set(p).gains.get_xy()
+    for xy in (static, live):
+        assert {tuple(v) for v in np.asarray(xy).tolist()} == {(1.0, -1.0), (1.0, 0.0), (2.0, -1.0)}
+        assert _area(xy) == pytest.approx(0.5)
+        assert min(y for _, y in xy) == -1.0  # the lower edge is the disagreement payoff
+
+
+def test_both_gain_edge_falls_to_the_disagreement_payoff_beyond_the_frontier():
+    from negotiation.plots.bargaining import _top_or
+
+    p = BargainingProblem.from_outcomes([(0, 1), (2, -1)], (1, -1))
+    assert _top_or(p, 3, -1.0) == -1.0  # nothing feasible at u1 = 3: no height above d
+    assert _top_or(p, 1, -1.0) == 0.0  # a height of 0 is kept
+    assert _top_or(p, Fraction(1, 2), -1.0) == 0.5
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0.2, 0)),
+        BargainingProblem.from_outcomes([(3, 0), (2, 2), (0, 3), (1, 1)], (0.5, 0.5)),
+        BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0, -0.5)),
+        BargainingProblem.from_frontier(lambda x: 1 - x**2, (0, 1), (0.1, 0.2)),
+        MODELS["deal_bargaining"].at(),
+    ],
+    ids=["simplex", "four", "negative_d", "frontier", "deal"],
+)
+def test_static_and_live_bargaining_figures_draw_the_same_shapes(problem):
+    fig = plot_bargaining(problem)
+    live = draw_bargaining_set(problem)
+    d = [float(v) for v in problem.disagreement]
+    gains = _polygon(fig, "Both gain over disagreement")
+    np.testing.assert_array_equal(gains, live.gains.get_xy())
+    # the region sits on the disagreement payoff, starts at d and ends at the ideal point's u1
+    assert gains[:, 1].min() == d[1]
+    assert (gains[:, 0].min(), gains[:, 0].max()) == (d[0], float(problem.ideal_point[0]))
+    assert (float(problem.ideal_point[0]), d[1]) in {tuple(v) for v in gains.tolist()}
+    # the feasible set: the frontier, closed off at each figure's own lower-left view corner
+    frontier = problem.frontier_array()
+    feasible = _polygon(fig, "Feasible agreements")
+    np.testing.assert_array_equal(feasible[1:-3], frontier)
+    np.testing.assert_array_equal(live.feasible.get_xy()[1:-3], frontier)
+    np.testing.assert_array_equal(fig.axes[0].lines[0].get_xydata(), frontier)
+    np.testing.assert_array_equal(live.frontier.get_xydata(), frontier)
 
 
 def test_offers_trace_marks_the_agreement():

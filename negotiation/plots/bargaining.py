@@ -71,6 +71,16 @@ def _solutions(problem: BargainingProblem, solutions: Any) -> list[BargainingSol
     return items
 
 
+def _top_or(problem: BargainingProblem, u1: Any, floor: float) -> float:
+    """The frontier's height at ``u1``, or ``floor`` where it has none (``u1`` beyond the frontier).
+
+    Beyond the frontier nothing is feasible, so the region above ``floor`` is empty there
+    and its upper edge comes down to ``floor``. A height of 0 is a height, not a missing one.
+    """
+    top = problem.frontier_value(u1)
+    return floor if top is None else float(top)
+
+
 def plot_bargaining(
     problem: BargainingProblem,
     solutions: Any = None,
@@ -145,9 +155,9 @@ def plot_bargaining(
     )
     # the part both sides prefer to disagreement
     inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-    start = np.array([[d[0], float(problem.frontier_value(problem.disagreement[0]) or 0)]])
+    start = np.array([[d[0], _top_or(problem, problem.disagreement[0], d[1])]])
     end_x = float(problem.ideal_point[0])
-    end = np.array([[end_x, float(problem.frontier_value(problem.ideal_point[0]) or 0)]])
+    end = np.array([[end_x, _top_or(problem, problem.ideal_point[0], d[1])]])
     bargaining_edge = np.vstack([start, inside, end]) if len(inside) else np.vstack([start, end])
     bargaining_edge = bargaining_edge[np.argsort(bargaining_edge[:, 0], kind="stable")]
     ax.add_patch(

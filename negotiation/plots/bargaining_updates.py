@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry, player_colours
-from .bargaining import _MARKERS, _SIZES  # each solution's marker, in both figures
+from .bargaining import _MARKERS, _SIZES, _top_or  # each solution's marker, in both figures
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = [
@@ -279,8 +279,8 @@ class BargainingArtists(LiveArtists):
             [[x0, frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], y0], corner]
         )
         inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-        start = [d[0], float(problem.frontier_value(problem.disagreement[0]) or d[1])]
-        end = [ideal[0], float(problem.frontier_value(problem.ideal_point[0]) or d[1])]
+        start = [d[0], _top_or(problem, problem.disagreement[0], d[1])]
+        end = [ideal[0], _top_or(problem, problem.ideal_point[0], d[1])]
         edge = np.vstack([[start], inside, [end]]) if len(inside) else np.array([start, end])
         edge = edge[np.argsort(edge[:, 0], kind="stable")]
         self.gains.set_xy([*edge.tolist(), [end[0], d[1]], d.tolist()])
