@@ -363,7 +363,7 @@ def test_both_gain_region_keeps_a_frontier_height_of_zero():
 
 
 def test_both_gain_edge_falls_to_the_disagreement_payoff_beyond_the_frontier():
-    from negotiation.plots.bargaining import _top_or
+    from negotiation.plots._bargaining_shapes import _top_or
 
     p = BargainingProblem.from_outcomes([(0, 1), (2, -1)], (1, -1))
     assert _top_or(p, 3, -1.0) == -1.0  # nothing feasible at u1 = 3: no height above d
@@ -399,6 +399,27 @@ def test_static_and_live_bargaining_figures_draw_the_same_shapes(problem):
     np.testing.assert_array_equal(live.feasible.get_xy()[1:-3], frontier)
     np.testing.assert_array_equal(fig.axes[0].lines[0].get_xydata(), frontier)
     np.testing.assert_array_equal(live.frontier.get_xydata(), frontier)
+
+
+def test_static_and_live_bargaining_figures_mark_the_solutions_alike():
+    problem = MODELS["deal_bargaining"].at()
+    solutions = bargaining_solutions(problem)
+    static = plot_bargaining(problem, solutions).axes[0]
+    live = draw_bargaining_set(problem, solutions)
+    short = {
+        "nash": "Nash (",
+        "kalai_smorodinsky": "Kalai",
+        "egalitarian": "Egal",
+        "utilitarian": "Util",
+    }
+    for concept, s in solutions.items():
+        (mark,) = [ln for ln in static.lines if ln.get_label().startswith(short[concept])]
+        other = live.solutions[concept]
+        assert (
+            mark.get_xydata().tolist() == other.get_xydata().tolist() == [list(map(float, s.point))]
+        )
+        for prop in ("marker", "markersize", "color", "markeredgecolor", "markeredgewidth"):
+            assert mark.properties()[prop] == other.properties()[prop], (concept, prop)
 
 
 def test_offers_trace_marks_the_agreement():

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core._numbers import format_number
+from ._bargaining_shapes import SIZES, BargainingShapes, solution_style
 from ._live import legend_beside
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_bargaining", "plot_offers_trace"]
 
-_MARKERS = {"nash": "o", "kalai_smorodinsky": "s", "egalitarian": "D", "utilitarian": "^"}
-_SIZES = {"nash": 17, "kalai_smorodinsky": 14, "egalitarian": 11.5, "utilitarian": 10}
 _SHORT = {
     "nash": "Nash",
     "kalai_smorodinsky": "Kalai-Smorodinsky",
@@ -71,16 +70,6 @@ def _solutions(problem: BargainingProblem, solutions: Any) -> list[BargainingSol
     return items
 
 
-def _top_or(problem: BargainingProblem, u1: Any, floor: float) -> float:
-    """The frontier's height at ``u1``, or ``floor`` where it has none (``u1`` beyond the frontier).
-
-    Beyond the frontier nothing is feasible, so the region above ``floor`` is empty there
-    and its upper edge comes down to ``floor``. A height of 0 is a height, not a missing one.
-    """
-    top = problem.frontier_value(u1)
-    return floor if top is None else float(top)
-
-
 def plot_bargaining(
     problem: BargainingProblem,
     solutions: Any = None,
@@ -119,8 +108,6 @@ def plot_bargaining(
     >>> fig.axes[0].get_xlabel()
     "Japan's payoff (share of the gains)"
     """
-    from matplotlib.patches import Polygon
-
     from ..bargaining import BargainingProblem
 
     if not isinstance(problem, BargainingProblem):
@@ -131,45 +118,45 @@ def plot_bargaining(
     else:
         fig = ax.figure
     xlabel, ylabel = _labels(units, problem.players)
-    frontier = problem.frontier_array()
-    d = np.array([float(v) for v in problem.disagreement])
-    ideal = np.array([float(v) for v in problem.ideal_point])
-    points = problem.outcomes if problem.outcomes is not None else frontier
-    everything = np.vstack([points, frontier, d[None, :], ideal[None, :]])
-    lo, hi = everything.min(axis=0), everything.max(axis=0)
+    shapes = BargainingShapes.of(problem)
+    lo, hi = shapes.bounds()
     span = np.maximum(hi - lo, 1e-9)
     view_lo, view_hi = lo - 0.08 * span, hi + 0.08 * span
+    _draw_regions(ax, shapes, view_lo)
+    _draw_frontier_and_outcomes(ax, problem, shapes.frontier, label_outcomes)
+    _draw_reference_points(ax, shapes.disagreement, shapes.ideal)
+    _draw_solutions(ax, sols)
+    ax.set_xlim(view_lo[0], view_hi[0])
+    ax.set_ylim(view_lo[1], view_hi[1])
+    style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
+    legend_beside(ax)
+    return fig
 
-    # the feasible set: below and to the left of the frontier (free disposal)
-    corner = [view_lo[0], view_lo[1]]
-    poly = [[view_lo[0], frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], view_lo[1]], corner]
-    ax.add_patch(
-        Polygon(
-            poly,
-            closed=True,
-            facecolor=PALETTE["sky_blue"],
-            alpha=0.18,
-            edgecolor="none",
-            label="Feasible agreements",
+
+def _draw_regions(ax: Any, shapes: BargainingShapes, view_lo: Any) -> None:
+    """The feasible set (to the view's lower-left corner) and the part where both sides gain."""
+    from matplotlib.patches import Polygon
+
+    for xy, alpha, label in (
+        (shapes.feasible(view_lo[0], view_lo[1]), 0.18, "Feasible agreements"),
+        (shapes.gains, 0.30, "Both gain over disagreement"),
+    ):
+        ax.add_patch(
+            Polygon(
+                xy,
+                closed=True,
+                facecolor=PALETTE["sky_blue"],
+                alpha=alpha,
+                edgecolor="none",
+                label=label,
+            )
         )
-    )
-    # the part both sides prefer to disagreement
-    inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-    start = np.array([[d[0], _top_or(problem, problem.disagreement[0], d[1])]])
-    end_x = float(problem.ideal_point[0])
-    end = np.array([[end_x, _top_or(problem, problem.ideal_point[0], d[1])]])
-    bargaining_edge = np.vstack([start, inside, end]) if len(inside) else np.vstack([start, end])
-    bargaining_edge = bargaining_edge[np.argsort(bargaining_edge[:, 0], kind="stable")]
-    ax.add_patch(
-        Polygon(
-            [*bargaining_edge.tolist(), [end_x, d[1]], d.tolist()],
-            closed=True,
-            facecolor=PALETTE["sky_blue"],
-            alpha=0.30,
-            edgecolor="none",
-            label="Both gain over disagreement",
-        )
-    )
+
+
+def _draw_frontier_and_outcomes(
+    ax: Any, problem: BargainingProblem, frontier: Any, label_outcomes: bool | None
+) -> None:
+    """The Pareto frontier, the possible agreements and (if wanted) their labels."""
     ax.plot(
         frontier[:, 0],
         frontier[:, 1],
@@ -178,33 +165,39 @@ def plot_bargaining(
         label="Pareto frontier",
         zorder=3,
     )
-    if problem.outcomes is not None:
-        n = len(problem.outcomes)
-        ax.scatter(
-            problem.outcomes[:, 0],
-            problem.outcomes[:, 1],
-            s=28 if n <= 200 else 6,
-            color=PALETTE["grey"],
-            alpha=0.9 if n <= 200 else 0.4,
-            zorder=2,
-            label="Possible agreements" if n > 1 else "Possible agreement",
+    if problem.outcomes is None:
+        return
+    n = len(problem.outcomes)
+    ax.scatter(
+        problem.outcomes[:, 0],
+        problem.outcomes[:, 1],
+        s=28 if n <= 200 else 6,
+        color=PALETTE["grey"],
+        alpha=0.9 if n <= 200 else 0.4,
+        zorder=2,
+        label="Possible agreements" if n > 1 else "Possible agreement",
+    )
+    show = (
+        label_outcomes if label_outcomes is not None else (problem.labels is not None and n <= 12)
+    )
+    if not show:
+        return
+    for i in range(n):
+        ax.annotate(
+            problem.outcome_name(i),
+            problem.outcomes[i],
+            xytext=(7, 5),
+            textcoords="offset points",
+            fontsize=FONT_SIZE - 3,
+            color="#333333",
+            va="bottom",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+            zorder=4,
         )
-        labels = problem.labels
-        show = label_outcomes if label_outcomes is not None else (labels is not None and n <= 12)
-        if show:
-            for i in range(n):
-                ax.annotate(
-                    problem.outcome_name(i),
-                    problem.outcomes[i],
-                    xytext=(7, 5),
-                    textcoords="offset points",
-                    fontsize=FONT_SIZE - 3,
-                    color="#333333",
-                    va="bottom",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-                    zorder=4,
-                )
-    # disagreement point, ideal point and the KS line between them
+
+
+def _draw_reference_points(ax: Any, d: Any, ideal: Any) -> None:
+    """The disagreement point with its payoff lines, the ideal point and the KS line between them."""
     ax.plot(
         [d[0], ideal[0]],
         [d[1], ideal[1]],
@@ -236,24 +229,19 @@ def plot_bargaining(
     )
     ax.axvline(d[0], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
     ax.axhline(d[1], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
-    for s in sorted(sols, key=lambda s: -_SIZES.get(s.concept, 8)):
+
+
+def _draw_solutions(ax: Any, sols: Sequence[BargainingSolution]) -> None:
+    """Each solution in its own marker, the largest first, labelled with its point."""
+    for s in sorted(sols, key=lambda s: -SIZES.get(s.concept, 8)):
         u = s.point
         ax.plot(
             *s.point,
-            marker=_MARKERS.get(s.concept, "o"),
-            ms=_SIZES.get(s.concept, 8),
-            color=SOLUTION_COLOURS.get(s.concept, PALETTE["orange"]),
-            mec="white",
-            mew=1.2,
+            **solution_style(s.concept),
             ls="none",
             label=f"{_SHORT.get(s.concept, s.concept)} ({_num(u[0])}, {_num(u[1])})",
             zorder=6,
         )
-    ax.set_xlim(view_lo[0], view_hi[0])
-    ax.set_ylim(view_lo[1], view_hi[1])
-    style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
-    legend_beside(ax)
-    return fig
 
 
 def plot_offers_trace(

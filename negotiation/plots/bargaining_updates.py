@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from ._bargaining_shapes import MARKERS, SIZES, BargainingShapes, solution_style
 from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry, player_colours
-from .bargaining import _MARKERS, _SIZES, _top_or  # each solution's marker, in both figures
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = [
@@ -70,6 +70,61 @@ def _solution_points(problem: Any, solutions: Any) -> dict[str, tuple[float, flo
     return out
 
 
+def _bargaining_legend(deal_label: str, threat_label: str) -> list[Any]:
+    """The live figure's legend entries: fixed, without numbers (the deal and threat if labelled)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=_FEASIBLE, edgecolor="#9ccbe6", label="Feasible agreements"),
+        Patch(facecolor=_GAINS, label="Both gain over no deal"),
+        Line2D([], [], color=PALETTE["black"], lw=2.4, label="Pareto frontier"),
+        marker_entry("o", 5.5, PALETTE["grey"], "Possible packages"),
+        marker_entry("s", 11, SOLUTION_COLOURS["disagreement"], "No deal (disagreement point)"),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="*",
+            ms=15,
+            mfc="white",
+            mec=PALETTE["black"],
+            label="Ideal point (each side's best)",
+        ),
+        *(
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker=MARKERS[c],
+                ms=min(SIZES[c], 13),
+                mec="white",
+                color=SOLUTION_COLOURS[c],
+                label=_NAMES[c],
+            )
+            for c in _CONCEPTS
+        ),
+    ]
+    if deal_label:
+        handles.append(marker_entry("P", 14, _DEAL, deal_label))
+    if threat_label:
+        handles += [
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker=m,
+                ms=ms,
+                mfc="white",
+                mec=_THREAT,
+                mew=2.5,
+                label=label,
+            )
+            for m, ms, label in (("s", 11, threat_label), ("o", 13, "Nash solution from there"))
+        ]
+    return handles
+
+
 class BargainingArtists(LiveArtists):
     """The parts of a drawn bargaining set, for cheap updates.
 
@@ -97,11 +152,25 @@ class BargainingArtists(LiveArtists):
         threat_label: str,
         legend: bool = True,
     ) -> None:
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Patch, Polygon
-
         ax = self._open(ax, legend, (10.4, 6.0), (7.0, 5.6))
         self.xview, self.yview = ViewLimits(), ViewLimits()
+        self._make_regions(ax)
+        self._make_frontier_and_points(ax)
+        self._make_solutions(ax)
+        style_axes(
+            ax,
+            f"{problem.players[0]}'s payoff ({units[0]})",
+            f"{problem.players[1]}'s payoff ({units[1]})",
+            title,
+        )
+        ax.grid(False)
+        self.xticks, self.yticks = LiveTicks(ax, "x"), LiveTicks(ax, "y")
+        self._set_legend(_bargaining_legend(deal_label, threat_label), legend)
+        self.players = tuple(problem.players)
+
+    def _make_regions(self, ax: Any) -> None:
+        from matplotlib.patches import Polygon
+
         # opaque tints of sky blue (18% and 44% on white): faster to fill than transparent ones
         self.feasible = Polygon(
             [[0, 0]], closed=True, facecolor=_FEASIBLE, edgecolor="none", zorder=1
@@ -109,6 +178,9 @@ class BargainingArtists(LiveArtists):
         self.gains = Polygon([[0, 0]], closed=True, facecolor=_GAINS, edgecolor="none", zorder=1)
         ax.add_patch(self.feasible)
         ax.add_patch(self.gains)
+
+    def _make_frontier_and_points(self, ax: Any) -> None:
+        """The possible agreements, the frontier, disagreement, ideal and threat points and their lines."""
         (self.outcomes,) = ax.plot(
             [], [], ls="none", marker="o", ms=5.5, color=PALETTE["grey"], zorder=2
         )
@@ -139,94 +211,17 @@ class BargainingArtists(LiveArtists):
         (self.threat_nash,) = ax.plot(
             [], [], marker="o", ms=15, ls="none", mfc="white", mec=_THREAT, mew=2.5, zorder=6
         )
+
+    def _make_solutions(self, ax: Any) -> None:
+        """One marker per concept (largest first), then the actual deal on top."""
         self.solutions = {}
-        for concept in sorted(_CONCEPTS, key=lambda c: -_SIZES[c]):
+        for concept in sorted(_CONCEPTS, key=lambda c: -SIZES[c]):
             (self.solutions[concept],) = ax.plot(
-                [],
-                [],
-                marker=_MARKERS[concept],
-                ms=_SIZES[concept],
-                ls="none",
-                mec="white",
-                mew=1.2,
-                color=SOLUTION_COLOURS[concept],
-                zorder=7,
+                [], [], **solution_style(concept), ls="none", zorder=7
             )
         (self.deal,) = ax.plot(
             [], [], marker="P", ms=17, ls="none", color=_DEAL, mec="white", mew=1.2, zorder=8
         )
-        style_axes(
-            ax,
-            f"{problem.players[0]}'s payoff ({units[0]})",
-            f"{problem.players[1]}'s payoff ({units[1]})",
-            title,
-        )
-        ax.grid(False)
-        self.xticks, self.yticks = LiveTicks(ax, "x"), LiveTicks(ax, "y")
-        handles = [
-            Patch(facecolor=_FEASIBLE, edgecolor="#9ccbe6", label="Feasible agreements"),
-            Patch(facecolor=_GAINS, label="Both gain over no deal"),
-            Line2D([], [], color=PALETTE["black"], lw=2.4, label="Pareto frontier"),
-            marker_entry("o", 5.5, PALETTE["grey"], "Possible packages"),
-            marker_entry(
-                "s",
-                11,
-                SOLUTION_COLOURS["disagreement"],
-                "No deal (disagreement point)",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="*",
-                ms=15,
-                mfc="white",
-                mec=PALETTE["black"],
-                label="Ideal point (each side's best)",
-            ),
-            *(
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker=_MARKERS[c],
-                    ms=min(_SIZES[c], 13),
-                    mec="white",
-                    color=SOLUTION_COLOURS[c],
-                    label=_NAMES[c],
-                )
-                for c in _CONCEPTS
-            ),
-        ]
-        if deal_label:
-            handles.append(marker_entry("P", 14, _DEAL, deal_label))
-        if threat_label:
-            handles += [
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker="s",
-                    ms=11,
-                    mfc="white",
-                    mec=_THREAT,
-                    mew=2.5,
-                    label=threat_label,
-                ),
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker="o",
-                    ms=13,
-                    mfc="white",
-                    mec=_THREAT,
-                    mew=2.5,
-                    label="Nash solution from there",
-                ),
-            ]
-        self._set_legend(handles, legend)
-        self.players = tuple(problem.players)
 
     def update(
         self,
@@ -252,21 +247,15 @@ class BargainingArtists(LiveArtists):
         threat_p = _pair(threat, "threat")
         if threat_solution is not None and not isinstance(threat_solution, BargainingSolution):
             raise TypeError("threat_solution must be a BargainingSolution")
-        frontier = problem.frontier_array()
-        d = np.array([float(v) for v in problem.disagreement])
-        ideal = np.array([float(v) for v in problem.ideal_point])
-        outcomes = problem.outcomes
-        extra = [p for p in (deal_p, threat_p) if p is not None]
-        everything = np.vstack(
-            [
-                frontier,
-                d[None, :],
-                ideal[None, :],
-                *(np.array([p]) for p in extra),
-                *([outcomes] if outcomes is not None else []),
-            ]
-        )
-        lo, hi = everything.min(axis=0), everything.max(axis=0)
+        shapes = BargainingShapes.of(problem)
+        self._show_shapes(shapes, [p for p in (deal_p, threat_p) if p is not None])
+        self._show_solutions(points)
+        self._show_deal_and_threat(deal_p, threat_p, threat_solution)
+        return False
+
+    def _show_shapes(self, shapes: BargainingShapes, extra: list[tuple[float, float]]) -> None:
+        """Fit the view to everything, then move the regions, the frontier and the reference points."""
+        lo, hi = shapes.bounds(extra)
         changed = self.xview.fit(float(lo[0]), float(hi[0])) | self.yview.fit(
             float(lo[1]), float(hi[1])
         )
@@ -274,32 +263,30 @@ class BargainingArtists(LiveArtists):
         if changed:
             self.xticks.set_limits(x0, x1)
             self.yticks.set_limits(y0, y1)
-        corner = [x0, y0]
-        self.feasible.set_xy(
-            [[x0, frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], y0], corner]
-        )
-        inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-        start = [d[0], _top_or(problem, problem.disagreement[0], d[1])]
-        end = [ideal[0], _top_or(problem, problem.ideal_point[0], d[1])]
-        edge = np.vstack([[start], inside, [end]]) if len(inside) else np.array([start, end])
-        edge = edge[np.argsort(edge[:, 0], kind="stable")]
-        self.gains.set_xy([*edge.tolist(), [end[0], d[1]], d.tolist()])
+        self.feasible.set_xy(shapes.feasible(x0, y0))
+        self.gains.set_xy(shapes.gains)
+        outcomes, frontier = shapes.outcomes, shapes.frontier
         if outcomes is not None:
             self.outcomes.set_data(outcomes[:, 0], outcomes[:, 1])
         else:
             self.outcomes.set_data([], [])
         self.frontier.set_data(frontier[:, 0], frontier[:, 1])
+        d, ideal = shapes.disagreement, shapes.ideal
         self.d_vline.set_data([d[0], d[0]], [y0, y1])
         self.d_hline.set_data([x0, x1], [d[1], d[1]])
         self.ks_line.set_data([d[0], ideal[0]], [d[1], ideal[1]])
         self.ideal.set_data([ideal[0]], [ideal[1]])
         self.disagreement.set_data([d[0]], [d[1]])
+
+    def _show_solutions(self, points: dict[str, tuple[float, float]]) -> None:
         for concept, line in self.solutions.items():
             if concept in points:
                 line.set_data([points[concept][0]], [points[concept][1]])
                 line.set_visible(True)
             else:
                 line.set_visible(False)
+
+    def _show_deal_and_threat(self, deal_p: Any, threat_p: Any, threat_solution: Any) -> None:
         self.deal.set_visible(deal_p is not None)
         if deal_p is not None:
             self.deal.set_data([deal_p[0]], [deal_p[1]])
@@ -314,7 +301,6 @@ class BargainingArtists(LiveArtists):
             else:
                 self.threat_nash.set_visible(False)
                 self.threat_line.set_visible(False)
-        return False
 
     def dynamic_artists(self) -> list[Any]:
         return [
