@@ -41,6 +41,7 @@ from negotiation.plots import (
     plot_best_response_functions,
     plot_best_responses,
     plot_critical_discount,
+    plot_offers_trace,
     plot_packages,
 )
 from negotiation.plots._live import LiveTicks, ViewLimits, legend_figure, player_colours
@@ -433,6 +434,37 @@ def test_offers_trace_marks_the_agreement():
     artists = draw_offers_trace(trace, reference=float(actual[0]), reference_label="July deal")
     assert artists.ax.get_ylim() == (-0.04, 1.04)
     save(artists.figure, "offers_deal_bargaining")
+
+
+def test_static_and_live_offers_traces_mark_the_same_offers():
+    # Japan opens with a demand of 95%, the US answers with 1%, Japan asks 90%: three
+    # rejections, then the equilibrium offer of round 4 is accepted; rounds 5-8 are never reached
+    result = alternating_offers(0.9, 0.8, rounds=8, proposals=[0.95, 0.01, 0.9])
+    assert [r.response for r in result.path] == ["reject"] * 3 + ["accept"]
+    static = plot_offers_trace(result).axes[0]
+    live = draw_offers_trace(result)
+    made = [ln for ln in static.lines if ln.get_zorder() == 6]
+    by_marker = {
+        m: [(float(x), float(y)) for ln in made if ln.get_marker() == m for x, y in ln.get_xydata()]
+        for m in ("o", "X")
+    }
+    assert by_marker["X"] == [(1.0, 0.95), (2.0, 0.01), (3.0, 0.9)]
+    assert by_marker["o"] == [(4.0, float(result.path[-1].offer[0]))]
+    for line, m in ((live.rejected, "X"), (live.accepted, "o")):
+        assert list(zip(*line.get_data(), strict=True)) == by_marker[m]
+    plan = result.plan_arrays()
+    for who, marker in ((0, "o"), (1, "s")):
+        reached, faded = (
+            [ln for ln in static.lines if ln.get_marker() == marker and ln.get_alpha() == a]
+            for a in (1.0, 0.3)
+        )
+        mine = plan["proposer"] == who
+        assert reached[0].get_xdata().tolist() == live.offers[who].get_xdata().tolist()
+        assert faded[0].get_xdata().tolist() == live.faded[who].get_xdata().tolist()
+        assert sorted([*reached[0].get_xdata(), *faded[0].get_xdata()]) == sorted(
+            plan["round"][mine]
+        )
+        assert max(reached[0].get_xdata()) <= 4 < min(faded[0].get_xdata())
 
 
 # --- linkage -------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ the disagreement and ideal points, the possible agreements and the "both gain"
 region. :meth:`BargainingShapes.feasible` closes the feasible set (free disposal)
 off at a figure's lower-left corner, which each figure chooses for itself.
 :func:`solution_style` is the marker of each solution concept in both figures.
+:class:`OffersPlan` is the same for alternating offers: the offer proposed in each
+round, who proposes, how far play gets and what happened to the offers made, whose
+markers are :data:`RESPONSES`.
 """
 
 from __future__ import annotations
@@ -20,13 +23,20 @@ from .style import PALETTE, SOLUTION_COLOURS
 
 if TYPE_CHECKING:
     from ..bargaining import BargainingProblem
+    from ..bargaining.offers import OfferRound, OffersResult
 
-__all__ = ["MARKERS", "SIZES", "BargainingShapes", "solution_style"]
+__all__ = ["MARKERS", "RESPONSES", "SIZES", "BargainingShapes", "OffersPlan", "solution_style"]
 
 Array = npt.NDArray[np.float64]
 
 MARKERS = {"nash": "o", "kalai_smorodinsky": "s", "egalitarian": "D", "utilitarian": "^"}
 SIZES = {"nash": 17, "kalai_smorodinsky": 14, "egalitarian": 11.5, "utilitarian": 10}
+# each response to an offer made: marker and colour (an accepted offer is circled, not filled)
+RESPONSES = {
+    "accept": ("o", PALETTE["bluish_green"]),
+    "reject": ("X", PALETTE["black"]),
+    "opt out": ("v", PALETTE["orange"]),
+}
 
 
 def solution_style(concept: str) -> dict[str, Any]:
@@ -118,3 +128,62 @@ class BargainingShapes:
         """The feasible set's polygon: below and left of the frontier, down to the corner (x0, y0)."""
         f = self.frontier
         return [[x0, f[0, 1]], *f.tolist(), [f[-1, 0], y0], [x0, y0]]
+
+
+@dataclass(frozen=True)
+class OffersPlan:
+    """Alternating offers as drawn: every round's equilibrium offer and the offers made.
+
+    Attributes
+    ----------
+    rounds, share1, proposer : ndarray
+        Each round, the first player's share it proposes, and who proposes (0 or 1).
+    path : list of OfferRound
+        The rounds actually played.
+    """
+
+    rounds: npt.NDArray[Any]
+    share1: npt.NDArray[Any]
+    proposer: npt.NDArray[Any]
+    path: list[OfferRound]
+
+    @classmethod
+    def of(cls, trace: OffersResult | Sequence[OfferRound]) -> OffersPlan:
+        """The plan of an :class:`~negotiation.bargaining.offers.OffersResult` or of its rows.
+
+        Examples
+        --------
+        >>> from negotiation.bargaining.offers import alternating_offers
+        >>> plan = OffersPlan.of(alternating_offers(0.9, 0.8, rounds=3))
+        >>> plan.rounds.tolist(), plan.reached
+        ([1, 2, 3], 1)
+        """
+        from ..bargaining.offers import OfferRound, OffersResult
+
+        if isinstance(trace, OffersResult):
+            plan = trace.plan_arrays()
+            return cls(plan["round"], plan["share1"], plan["proposer"], list(trace.path))
+        rows = list(trace)
+        if not rows or not all(isinstance(r, OfferRound) for r in rows):
+            raise TypeError("trace must be an OffersResult or a non-empty list of OfferRound")
+        return cls(
+            np.array([r.round for r in rows]),
+            np.array([float(r.offer[0]) for r in rows]),
+            np.array([r.proposer for r in rows]),
+            [r for r in rows if r.on_path],
+        )
+
+    @property
+    def reached(self) -> int:
+        """The last round played (0 if none)."""
+        return self.path[-1].round if self.path else 0
+
+    def proposals(self, who: int) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Which rounds ``who`` proposes in: those reached, and those never reached."""
+        mine = self.proposer == who
+        return mine & (self.rounds <= self.reached), mine & (self.rounds > self.reached)
+
+    def made(self, response: str) -> tuple[list[int], list[float]]:
+        """The offers made that got ``response`` (``"accept"``, ``"reject"``, ``"opt out"``)."""
+        made = [r for r in self.path if r.response == response]
+        return [r.round for r in made], [float(r.offer[0]) for r in made]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core._numbers import format_number
-from ._bargaining_shapes import SIZES, BargainingShapes, solution_style
+from ._bargaining_shapes import RESPONSES, SIZES, BargainingShapes, OffersPlan, solution_style
 from ._live import legend_beside
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
 
@@ -282,46 +282,58 @@ def plot_offers_trace(
     >>> fig.axes[0].get_ylabel()
     "Japan's share of the gains from a deal"
     """
-    from ..bargaining.offers import OfferRound, OffersResult
+    from ..bargaining.offers import OffersResult
 
-    if isinstance(trace, OffersResult):
-        names = tuple(players) if players is not None else trace.players
-        path = list(trace.path)
-        plan = trace.plan_arrays()
-        rounds = plan["round"]
-        share1 = plan["share1"]
-        proposer = plan["proposer"]
-    else:
-        rows = list(trace)
-        if not rows or not all(isinstance(r, OfferRound) for r in rows):
-            raise TypeError("trace must be an OffersResult or a non-empty list of OfferRound")
-        names = tuple(players) if players is not None else ("Player 1", "Player 2")
-        path = [r for r in rows if r.on_path]
-        rounds = np.array([r.round for r in rows])
-        share1 = np.array([float(r.offer[0]) for r in rows])
-        proposer = np.array([r.proposer for r in rows])
+    plan = OffersPlan.of(trace)
+    default = trace.players if isinstance(trace, OffersResult) else ("Player 1", "Player 2")
+    names = tuple(players) if players is not None else default
     if len(names) != 2:
         raise ValueError(f"players must be two names, got {names!r}")
     if ax is None:
         fig, ax = new_figure(10.5, 5.8)
     else:
         fig = ax.figure
-    reached = path[-1].round if path else 0
-    many = len(rounds) > 40
+    many = len(plan.rounds) > 40
+    _draw_proposals(ax, plan, names, many)
+    _draw_offers_made(ax, plan.path)
+    agreed = [r for r in plan.path if r.response == "accept"]
+    if agreed:
+        _annotate_deal(ax, agreed[-1], names)
+    for k, (text, value) in enumerate((reference or {}).items()):
+        ax.axhline(
+            float(value),
+            color=PALETTE["reddish_purple"] if k == 0 else PALETTE["grey"],
+            ls=":",
+            lw=1.8,
+            label=f"{text}: {_num(float(value))}",
+            zorder=1,
+        )
+    shown = title
+    if shown is None:
+        n = len(plan.rounds)
+        shown = f"Alternating offers over {n} round{'s' if n != 1 else ''}"
+        if agreed:
+            shown += f": deal in round {agreed[-1].round}"
+    _finish_offers_axes(ax, plan.rounds, many, names, shown)
+    return fig
+
+
+def _draw_proposals(ax: Any, plan: OffersPlan, names: Sequence[str], many: bool) -> None:
+    """Each round's equilibrium offer in the proposer's colour: a line for long games, else
+    markers, faded for rounds never reached."""
+    rounds, share1 = plan.rounds, plan.share1
     if not many:
         ax.plot(rounds, share1, color=PALETTE["grey"], lw=1.0, alpha=0.6, zorder=2)
     for who in (0, 1):
-        mine = proposer == who
         label = f"{names[who]} proposes: equilibrium offer"
         if many:
+            mine = plan.proposer == who
             ax.plot(
                 rounds[mine], share1[mine], color=PLAYER_COLOURS[who], lw=2.6, label=label, zorder=3
             )
             continue
-        for part, alpha, text in (
-            (mine & (rounds <= reached), 1.0, label),
-            (mine & (rounds > reached), 0.3, None),
-        ):
+        now, later = plan.proposals(who)
+        for part, alpha, text in ((now, 1.0, label), (later, 0.3, None)):
             if part.any():
                 ax.plot(
                     rounds[part],
@@ -334,7 +346,7 @@ def plot_offers_trace(
                     label=text,
                     zorder=3,
                 )
-    if not many and (rounds > reached).any():
+    if not many and (rounds > plan.reached).any():
         ax.plot(
             [],
             [],
@@ -345,70 +357,54 @@ def plot_offers_trace(
             alpha=0.3,
             label="faded: rounds never reached",
         )
-    styles = {
-        "accept": ("o", "accepted", 20),
-        "reject": ("X", "rejected", 15),
-        "opt out": ("v", "responder walked away", 15),
-    }
-    colours = {
-        "accept": PALETTE["bluish_green"],
-        "reject": PALETTE["black"],
-        "opt out": PALETTE["orange"],
-    }
+
+
+def _draw_offers_made(ax: Any, path: Sequence[OfferRound]) -> None:
+    """Each offer made, marked by its response (one legend entry per kind of response)."""
+    words = {"accept": "accepted", "reject": "rejected", "opt out": "responder walked away"}
     seen: set[str] = set()
     for r in path:
-        marker, words, size = styles[r.response]
+        marker, colour = RESPONSES[r.response]
+        accepted = r.response == "accept"
         ax.plot(
             r.round,
             float(r.offer[0]),
             marker=marker,
-            ms=size,
-            mfc="none" if r.response == "accept" else colours[r.response],
-            mec=colours[r.response],
-            mew=3 if r.response == "accept" else 1,
+            ms=20 if accepted else 15,
+            mfc="none" if accepted else colour,
+            mec=colour,
+            mew=3 if accepted else 1,
             ls="none",
             zorder=6,
-            label=f"offer made and {words}" if r.response not in seen else None,
+            label=f"offer made and {words[r.response]}" if r.response not in seen else None,
         )
         seen.add(r.response)
-    agreed = [r for r in path if r.response == "accept"]
-    if agreed:
-        r = agreed[-1]
-        x1 = float(r.offer[0])
-        ax.annotate(
-            f"deal in round {r.round}:\n{names[0]} {_num(x1)}, {names[1]} {_num(1 - x1)}",
-            (r.round, x1),
-            xytext=(18, 26 if x1 < 0.7 else -52),
-            textcoords="offset points",
-            fontsize=FONT_SIZE - 1,
-            color="#222222",
-            bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
-            arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 1},
-            zorder=7,
-        )
-    if reference:
-        for k, (text, value) in enumerate(reference.items()):
-            ax.axhline(
-                float(value),
-                color=PALETTE["reddish_purple"] if k == 0 else PALETTE["grey"],
-                ls=":",
-                lw=1.8,
-                label=f"{text}: {_num(float(value))}",
-                zorder=1,
-            )
+
+
+def _annotate_deal(ax: Any, r: OfferRound, names: Sequence[str]) -> None:
+    x1 = float(r.offer[0])
+    ax.annotate(
+        f"deal in round {r.round}:\n{names[0]} {_num(x1)}, {names[1]} {_num(1 - x1)}",
+        (r.round, x1),
+        xytext=(18, 26 if x1 < 0.7 else -52),
+        textcoords="offset points",
+        fontsize=FONT_SIZE - 1,
+        color="#222222",
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
+        arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 1},
+        zorder=7,
+    )
+
+
+def _finish_offers_axes(ax: Any, rounds: Any, many: bool, names: Sequence[str], title: str) -> None:
+    """Limits, ticks, labels, the second player's share on the right, and the legend."""
     ax.set_ylim(-0.04, 1.04)
     pad = 0.6 if not many else 0.02 * (rounds.max() - rounds.min())
     ax.set_xlim(rounds.min() - pad, rounds.max() + pad)
     if not many:
         ax.set_xticks(rounds)
-    shown = title
-    if shown is None:
-        shown = f"Alternating offers over {len(rounds)} round{'s' if len(rounds) != 1 else ''}"
-        if agreed:
-            shown += f": deal in round {agreed[-1].round}"
-    style_axes(ax, "Round", f"{names[0]}'s share of the gains from a deal", shown)
+    style_axes(ax, "Round", f"{names[0]}'s share of the gains from a deal", title)
     right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
     right.set_ylabel(f"{names[1]}'s share", fontsize=FONT_SIZE)
     right.tick_params(labelsize=FONT_SIZE - 2)
     legend_beside(ax, x=1.12)
-    return fig

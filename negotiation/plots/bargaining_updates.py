@@ -20,7 +20,14 @@ from typing import Any
 
 import numpy as np
 
-from ._bargaining_shapes import MARKERS, SIZES, BargainingShapes, solution_style
+from ._bargaining_shapes import (
+    MARKERS,
+    RESPONSES,
+    SIZES,
+    BargainingShapes,
+    OffersPlan,
+    solution_style,
+)
 from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry, player_colours
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
@@ -392,6 +399,54 @@ def draw_bargaining_set(
     return artists
 
 
+def _offers_legend(
+    players: tuple[str, str], colours: Sequence[str], reference_label: str
+) -> list[Any]:
+    """The live offers figure's legend entries (the reference line's if labelled)."""
+    from matplotlib.lines import Line2D
+
+    accept_marker, accept_colour = RESPONSES["accept"]
+    reject_marker, reject_colour = RESPONSES["reject"]
+    handles = [
+        marker_entry(
+            "o" if k == 0 else "s",
+            10,
+            colours[k],
+            f"{players[k]} proposes (equilibrium offer)",
+        )
+        for k in (0, 1)
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=10,
+            color=PALETTE["grey"],
+            alpha=0.3,
+            label="faded: rounds never reached",
+        ),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker=accept_marker,
+            ms=16,
+            mfc="none",
+            mec=accept_colour,
+            mew=3,
+            label="offer accepted",
+        ),
+        marker_entry(reject_marker, 12, reject_colour, "offer rejected"),
+    ]
+    if reference_label:
+        handles.append(
+            Line2D([], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, label=reference_label)
+        )
+    return handles
+
+
 class OffersTraceArtists(LiveArtists):
     """The parts of a drawn alternating-offers trace, for cheap updates.
 
@@ -414,39 +469,11 @@ class OffersTraceArtists(LiveArtists):
         reference_label: str,
         legend: bool = True,
     ) -> None:
-        from matplotlib.lines import Line2D
-
         ax = self._open(ax, legend, (10.4, 5.2), (7.2, 4.6))
         self.rounds, self.players = rounds, players
         colours = player_colours(players)
-        (self.path_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0, alpha=0.7, zorder=2)
-        self.offers = {}
-        self.faded = {}
-        for who in (0, 1):
-            marker = "o" if who == 0 else "s"
-            (self.offers[who],) = ax.plot(
-                [], [], ls="none", marker=marker, ms=11, color=colours[who], zorder=3
-            )
-            (self.faded[who],) = ax.plot(
-                [], [], ls="none", marker=marker, ms=11, color=colours[who], alpha=0.28, zorder=3
-            )
-        (self.accepted,) = ax.plot(
-            [],
-            [],
-            ls="none",
-            marker="o",
-            ms=22,
-            mfc="none",
-            mec=PALETTE["bluish_green"],
-            mew=3.5,
-            zorder=6,
-        )
-        (self.rejected,) = ax.plot(
-            [], [], ls="none", marker="X", ms=15, color=PALETTE["black"], zorder=6
-        )
-        (self.opted_out,) = ax.plot(
-            [], [], ls="none", marker="v", ms=15, color=PALETTE["orange"], zorder=6
-        )
+        self._make_proposals(ax, colours)
+        self._make_offers_made(ax)
         (self.reference,) = ax.plot(
             [], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, zorder=1
         )
@@ -462,46 +489,32 @@ class OffersTraceArtists(LiveArtists):
         right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
         right.set_ylabel(f"{players[1]}'s share", fontsize=FONT_SIZE)
         right.tick_params(labelsize=FONT_SIZE - 2)
-        handles = [
-            marker_entry(
-                "o" if k == 0 else "s",
-                10,
-                colours[k],
-                f"{players[k]} proposes (equilibrium offer)",
+        self._set_legend(_offers_legend(players, colours, reference_label), legend, x=1.13)
+
+    def _make_proposals(self, ax: Any, colours: Sequence[str]) -> None:
+        """The path through every round's offer, and each proposer's offers (reached, faded)."""
+        (self.path_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0, alpha=0.7, zorder=2)
+        self.offers = {}
+        self.faded = {}
+        for who in (0, 1):
+            marker = "o" if who == 0 else "s"
+            (self.offers[who],) = ax.plot(
+                [], [], ls="none", marker=marker, ms=11, color=colours[who], zorder=3
             )
-            for k in (0, 1)
-        ]
-        handles += [
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=10,
-                color=PALETTE["grey"],
-                alpha=0.3,
-                label="faded: rounds never reached",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=16,
-                mfc="none",
-                mec=PALETTE["bluish_green"],
-                mew=3,
-                label="offer accepted",
-            ),
-            marker_entry("X", 12, PALETTE["black"], "offer rejected"),
-        ]
-        if reference_label:
-            handles.append(
-                Line2D(
-                    [], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, label=reference_label
-                )
+            (self.faded[who],) = ax.plot(
+                [], [], ls="none", marker=marker, ms=11, color=colours[who], alpha=0.28, zorder=3
             )
-        self._set_legend(handles, legend, x=1.13)
+
+    def _make_offers_made(self, ax: Any) -> None:
+        """The offers made on the path of play: accepted (circled), rejected, walked away from."""
+        marker, colour = RESPONSES["accept"]
+        (self.accepted,) = ax.plot(
+            [], [], ls="none", marker=marker, ms=22, mfc="none", mec=colour, mew=3.5, zorder=6
+        )
+        marker, colour = RESPONSES["reject"]
+        (self.rejected,) = ax.plot([], [], ls="none", marker=marker, ms=15, color=colour, zorder=6)
+        marker, colour = RESPONSES["opt out"]
+        (self.opted_out,) = ax.plot([], [], ls="none", marker=marker, ms=15, color=colour, zorder=6)
 
     def update(self, result: Any, reference: float | None = None) -> bool:
         """Show a new :class:`~negotiation.bargaining.offers.OffersResult` with the same number of rounds."""
@@ -509,29 +522,23 @@ class OffersTraceArtists(LiveArtists):
 
         if not isinstance(result, OffersResult):
             raise TypeError(f"result must be an OffersResult, got {type(result).__name__}")
-        plan = result.plan_arrays()
-        rounds, share, proposer = plan["round"], plan["share1"], plan["proposer"]
-        if len(rounds) != self.rounds:
+        plan = OffersPlan.of(result)
+        if len(plan.rounds) != self.rounds:
             raise ValueError(
-                f"the new result has {len(rounds)} rounds, the drawn one "
+                f"the new result has {len(plan.rounds)} rounds, the drawn one "
                 f"{self.rounds}; draw a new figure"
             )
-        path = list(result.path)
-        reached = path[-1].round if path else 0
-        self.path_line.set_data(rounds, share)
+        self.path_line.set_data(plan.rounds, plan.share1)
         for who in (0, 1):
-            mine = proposer == who
-            now = mine & (rounds <= reached)
-            later = mine & (rounds > reached)
-            self.offers[who].set_data(rounds[now], share[now])
-            self.faded[who].set_data(rounds[later], share[later])
+            now, later = plan.proposals(who)
+            self.offers[who].set_data(plan.rounds[now], plan.share1[now])
+            self.faded[who].set_data(plan.rounds[later], plan.share1[later])
         for line, kind in (
             (self.accepted, "accept"),
             (self.rejected, "reject"),
             (self.opted_out, "opt out"),
         ):
-            made = [r for r in path if r.response == kind]
-            line.set_data([r.round for r in made], [float(r.offer[0]) for r in made])
+            line.set_data(*plan.made(kind))
         if reference is None:
             self.reference.set_visible(False)
         else:
