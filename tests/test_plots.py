@@ -37,9 +37,11 @@ from negotiation.plots import (
     efficient_cells,
     format_payoff,
     payoff_table_html,
+    plot_bargaining,
     plot_best_response_functions,
     plot_best_responses,
     plot_critical_discount,
+    plot_offers_trace,
     plot_packages,
 )
 from negotiation.plots._live import LiveTicks, ViewLimits, legend_figure, player_colours
@@ -339,6 +341,88 @@ def test_bargaining_updates_follow_the_data():
         artists.update(BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0, 0)))
 
 
+def _polygon(fig, label):
+    (patch,) = [p for p in fig.axes[0].patches if p.get_label() == label]
+    return patch.get_xy()
+
+
+def _area(xy):
+    x, y = np.asarray(xy, dtype=float).T
+    return abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))) / 2
+
+
+def test_both_gain_region_keeps_a_frontier_height_of_zero():
+    # frontier u2 = 1 - u1 on [0, 2], d = (1, -1): at d's u1 the frontier is at exactly 0, and
+    # both sides gain in the triangle (1, -1), (1, 0), (2, -1), of area 1/2
+    p = BargainingProblem.from_outcomes([(0, 1), (2, -1)], (1, -1))
+    static = _polygon(plot_bargaining(p), "Both gain over disagreement")
+    live = draw_bargaining_set(p).gains.get_xy()
+    for xy in (static, live):
+        assert {tuple(v) for v in np.asarray(xy).tolist()} == {(1.0, -1.0), (1.0, 0.0), (2.0, -1.0)}
+        assert _area(xy) == pytest.approx(0.5)
+        assert min(y for _, y in xy) == -1.0  # the lower edge is the disagreement payoff
+
+
+def test_both_gain_edge_falls_to_the_disagreement_payoff_beyond_the_frontier():
+    from negotiation.plots._bargaining_shapes import _top_or
+
+    p = BargainingProblem.from_outcomes([(0, 1), (2, -1)], (1, -1))
+    assert _top_or(p, 3, -1.0) == -1.0  # nothing feasible at u1 = 3: no height above d
+    assert _top_or(p, 1, -1.0) == 0.0  # a height of 0 is kept
+    assert _top_or(p, Fraction(1, 2), -1.0) == 0.5
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0.2, 0)),
+        BargainingProblem.from_outcomes([(3, 0), (2, 2), (0, 3), (1, 1)], (0.5, 0.5)),
+        BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0, -0.5)),
+        BargainingProblem.from_frontier(lambda x: 1 - x**2, (0, 1), (0.1, 0.2)),
+        MODELS["deal_bargaining"].at(),
+    ],
+    ids=["simplex", "four", "negative_d", "frontier", "deal"],
+)
+def test_static_and_live_bargaining_figures_draw_the_same_shapes(problem):
+    fig = plot_bargaining(problem)
+    live = draw_bargaining_set(problem)
+    d = [float(v) for v in problem.disagreement]
+    gains = _polygon(fig, "Both gain over disagreement")
+    np.testing.assert_array_equal(gains, live.gains.get_xy())
+    # the region sits on the disagreement payoff, starts at d and ends at the ideal point's u1
+    assert gains[:, 1].min() == d[1]
+    assert (gains[:, 0].min(), gains[:, 0].max()) == (d[0], float(problem.ideal_point[0]))
+    assert (float(problem.ideal_point[0]), d[1]) in {tuple(v) for v in gains.tolist()}
+    # the feasible set: the frontier, closed off at each figure's own lower-left view corner
+    frontier = problem.frontier_array()
+    feasible = _polygon(fig, "Feasible agreements")
+    np.testing.assert_array_equal(feasible[1:-3], frontier)
+    np.testing.assert_array_equal(live.feasible.get_xy()[1:-3], frontier)
+    np.testing.assert_array_equal(fig.axes[0].lines[0].get_xydata(), frontier)
+    np.testing.assert_array_equal(live.frontier.get_xydata(), frontier)
+
+
+def test_static_and_live_bargaining_figures_mark_the_solutions_alike():
+    problem = MODELS["deal_bargaining"].at()
+    solutions = bargaining_solutions(problem)
+    static = plot_bargaining(problem, solutions).axes[0]
+    live = draw_bargaining_set(problem, solutions)
+    short = {
+        "nash": "Nash (",
+        "kalai_smorodinsky": "Kalai",
+        "egalitarian": "Egal",
+        "utilitarian": "Util",
+    }
+    for concept, s in solutions.items():
+        (mark,) = [ln for ln in static.lines if ln.get_label().startswith(short[concept])]
+        other = live.solutions[concept]
+        assert (
+            mark.get_xydata().tolist() == other.get_xydata().tolist() == [list(map(float, s.point))]
+        )
+        for prop in ("marker", "markersize", "color", "markeredgecolor", "markeredgewidth"):
+            assert mark.properties()[prop] == other.properties()[prop], (concept, prop)
+
+
 def test_offers_trace_marks_the_agreement():
     result = alternating_offers(0.9, 0.8, rounds=6, players=("Japan", "US"))
     artists = draw_offers_trace(result, reference=0.3, reference_label="deal")
@@ -350,6 +434,37 @@ def test_offers_trace_marks_the_agreement():
     artists = draw_offers_trace(trace, reference=float(actual[0]), reference_label="July deal")
     assert artists.ax.get_ylim() == (-0.04, 1.04)
     save(artists.figure, "offers_deal_bargaining")
+
+
+def test_static_and_live_offers_traces_mark_the_same_offers():
+    # Japan opens with a demand of 95%, the US answers with 1%, Japan asks 90%: three
+    # rejections, then the equilibrium offer of round 4 is accepted; rounds 5-8 are never reached
+    result = alternating_offers(0.9, 0.8, rounds=8, proposals=[0.95, 0.01, 0.9])
+    assert [r.response for r in result.path] == ["reject"] * 3 + ["accept"]
+    static = plot_offers_trace(result).axes[0]
+    live = draw_offers_trace(result)
+    made = [ln for ln in static.lines if ln.get_zorder() == 6]
+    by_marker = {
+        m: [(float(x), float(y)) for ln in made if ln.get_marker() == m for x, y in ln.get_xydata()]
+        for m in ("o", "X")
+    }
+    assert by_marker["X"] == [(1.0, 0.95), (2.0, 0.01), (3.0, 0.9)]
+    assert by_marker["o"] == [(4.0, float(result.path[-1].offer[0]))]
+    for line, m in ((live.rejected, "X"), (live.accepted, "o")):
+        assert list(zip(*line.get_data(), strict=True)) == by_marker[m]
+    plan = result.plan_arrays()
+    for who, marker in ((0, "o"), (1, "s")):
+        reached, faded = (
+            [ln for ln in static.lines if ln.get_marker() == marker and ln.get_alpha() == a]
+            for a in (1.0, 0.3)
+        )
+        mine = plan["proposer"] == who
+        assert reached[0].get_xdata().tolist() == live.offers[who].get_xdata().tolist()
+        assert faded[0].get_xdata().tolist() == live.faded[who].get_xdata().tolist()
+        assert sorted([*reached[0].get_xdata(), *faded[0].get_xdata()]) == sorted(
+            plan["round"][mine]
+        )
+        assert max(reached[0].get_xdata()) <= 4 < min(faded[0].get_xdata())
 
 
 # --- linkage -------------------------------------------------------------------------------------

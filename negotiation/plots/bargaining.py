@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core._numbers import format_number
+from ._bargaining_shapes import RESPONSES, SIZES, BargainingShapes, OffersPlan, solution_style
 from ._live import legend_beside
 from .style import FONT_SIZE, PALETTE, PLAYER_COLOURS, SOLUTION_COLOURS, new_figure, style_axes
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_bargaining", "plot_offers_trace"]
 
-_MARKERS = {"nash": "o", "kalai_smorodinsky": "s", "egalitarian": "D", "utilitarian": "^"}
-_SIZES = {"nash": 17, "kalai_smorodinsky": 14, "egalitarian": 11.5, "utilitarian": 10}
 _SHORT = {
     "nash": "Nash",
     "kalai_smorodinsky": "Kalai-Smorodinsky",
@@ -109,8 +108,6 @@ def plot_bargaining(
     >>> fig.axes[0].get_xlabel()
     "Japan's payoff (share of the gains)"
     """
-    from matplotlib.patches import Polygon
-
     from ..bargaining import BargainingProblem
 
     if not isinstance(problem, BargainingProblem):
@@ -121,45 +118,45 @@ def plot_bargaining(
     else:
         fig = ax.figure
     xlabel, ylabel = _labels(units, problem.players)
-    frontier = problem.frontier_array()
-    d = np.array([float(v) for v in problem.disagreement])
-    ideal = np.array([float(v) for v in problem.ideal_point])
-    points = problem.outcomes if problem.outcomes is not None else frontier
-    everything = np.vstack([points, frontier, d[None, :], ideal[None, :]])
-    lo, hi = everything.min(axis=0), everything.max(axis=0)
+    shapes = BargainingShapes.of(problem)
+    lo, hi = shapes.bounds()
     span = np.maximum(hi - lo, 1e-9)
     view_lo, view_hi = lo - 0.08 * span, hi + 0.08 * span
+    _draw_regions(ax, shapes, view_lo)
+    _draw_frontier_and_outcomes(ax, problem, shapes.frontier, label_outcomes)
+    _draw_reference_points(ax, shapes.disagreement, shapes.ideal)
+    _draw_solutions(ax, sols)
+    ax.set_xlim(view_lo[0], view_hi[0])
+    ax.set_ylim(view_lo[1], view_hi[1])
+    style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
+    legend_beside(ax)
+    return fig
 
-    # the feasible set: below and to the left of the frontier (free disposal)
-    corner = [view_lo[0], view_lo[1]]
-    poly = [[view_lo[0], frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], view_lo[1]], corner]
-    ax.add_patch(
-        Polygon(
-            poly,
-            closed=True,
-            facecolor=PALETTE["sky_blue"],
-            alpha=0.18,
-            edgecolor="none",
-            label="Feasible agreements",
+
+def _draw_regions(ax: Any, shapes: BargainingShapes, view_lo: Any) -> None:
+    """The feasible set (to the view's lower-left corner) and the part where both sides gain."""
+    from matplotlib.patches import Polygon
+
+    for xy, alpha, label in (
+        (shapes.feasible(view_lo[0], view_lo[1]), 0.18, "Feasible agreements"),
+        (shapes.gains, 0.30, "Both gain over disagreement"),
+    ):
+        ax.add_patch(
+            Polygon(
+                xy,
+                closed=True,
+                facecolor=PALETTE["sky_blue"],
+                alpha=alpha,
+                edgecolor="none",
+                label=label,
+            )
         )
-    )
-    # the part both sides prefer to disagreement
-    inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-    start = np.array([[d[0], float(problem.frontier_value(problem.disagreement[0]) or 0)]])
-    end_x = float(problem.ideal_point[0])
-    end = np.array([[end_x, float(problem.frontier_value(problem.ideal_point[0]) or 0)]])
-    bargaining_edge = np.vstack([start, inside, end]) if len(inside) else np.vstack([start, end])
-    bargaining_edge = bargaining_edge[np.argsort(bargaining_edge[:, 0], kind="stable")]
-    ax.add_patch(
-        Polygon(
-            [*bargaining_edge.tolist(), [end_x, d[1]], d.tolist()],
-            closed=True,
-            facecolor=PALETTE["sky_blue"],
-            alpha=0.30,
-            edgecolor="none",
-            label="Both gain over disagreement",
-        )
-    )
+
+
+def _draw_frontier_and_outcomes(
+    ax: Any, problem: BargainingProblem, frontier: Any, label_outcomes: bool | None
+) -> None:
+    """The Pareto frontier, the possible agreements and (if wanted) their labels."""
     ax.plot(
         frontier[:, 0],
         frontier[:, 1],
@@ -168,33 +165,39 @@ def plot_bargaining(
         label="Pareto frontier",
         zorder=3,
     )
-    if problem.outcomes is not None:
-        n = len(problem.outcomes)
-        ax.scatter(
-            problem.outcomes[:, 0],
-            problem.outcomes[:, 1],
-            s=28 if n <= 200 else 6,
-            color=PALETTE["grey"],
-            alpha=0.9 if n <= 200 else 0.4,
-            zorder=2,
-            label="Possible agreements" if n > 1 else "Possible agreement",
+    if problem.outcomes is None:
+        return
+    n = len(problem.outcomes)
+    ax.scatter(
+        problem.outcomes[:, 0],
+        problem.outcomes[:, 1],
+        s=28 if n <= 200 else 6,
+        color=PALETTE["grey"],
+        alpha=0.9 if n <= 200 else 0.4,
+        zorder=2,
+        label="Possible agreements" if n > 1 else "Possible agreement",
+    )
+    show = (
+        label_outcomes if label_outcomes is not None else (problem.labels is not None and n <= 12)
+    )
+    if not show:
+        return
+    for i in range(n):
+        ax.annotate(
+            problem.outcome_name(i),
+            problem.outcomes[i],
+            xytext=(7, 5),
+            textcoords="offset points",
+            fontsize=FONT_SIZE - 3,
+            color="#333333",
+            va="bottom",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+            zorder=4,
         )
-        labels = problem.labels
-        show = label_outcomes if label_outcomes is not None else (labels is not None and n <= 12)
-        if show:
-            for i in range(n):
-                ax.annotate(
-                    problem.outcome_name(i),
-                    problem.outcomes[i],
-                    xytext=(7, 5),
-                    textcoords="offset points",
-                    fontsize=FONT_SIZE - 3,
-                    color="#333333",
-                    va="bottom",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-                    zorder=4,
-                )
-    # disagreement point, ideal point and the KS line between them
+
+
+def _draw_reference_points(ax: Any, d: Any, ideal: Any) -> None:
+    """The disagreement point with its payoff lines, the ideal point and the KS line between them."""
     ax.plot(
         [d[0], ideal[0]],
         [d[1], ideal[1]],
@@ -226,24 +229,19 @@ def plot_bargaining(
     )
     ax.axvline(d[0], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
     ax.axhline(d[1], color=PALETTE["grey"], lw=0.8, ls="--", zorder=1)
-    for s in sorted(sols, key=lambda s: -_SIZES.get(s.concept, 8)):
+
+
+def _draw_solutions(ax: Any, sols: Sequence[BargainingSolution]) -> None:
+    """Each solution in its own marker, the largest first, labelled with its point."""
+    for s in sorted(sols, key=lambda s: -SIZES.get(s.concept, 8)):
         u = s.point
         ax.plot(
             *s.point,
-            marker=_MARKERS.get(s.concept, "o"),
-            ms=_SIZES.get(s.concept, 8),
-            color=SOLUTION_COLOURS.get(s.concept, PALETTE["orange"]),
-            mec="white",
-            mew=1.2,
+            **solution_style(s.concept),
             ls="none",
             label=f"{_SHORT.get(s.concept, s.concept)} ({_num(u[0])}, {_num(u[1])})",
             zorder=6,
         )
-    ax.set_xlim(view_lo[0], view_hi[0])
-    ax.set_ylim(view_lo[1], view_hi[1])
-    style_axes(ax, xlabel, ylabel, title if title is not None else "Bargaining problem")
-    legend_beside(ax)
-    return fig
 
 
 def plot_offers_trace(
@@ -284,46 +282,58 @@ def plot_offers_trace(
     >>> fig.axes[0].get_ylabel()
     "Japan's share of the gains from a deal"
     """
-    from ..bargaining.offers import OfferRound, OffersResult
+    from ..bargaining.offers import OffersResult
 
-    if isinstance(trace, OffersResult):
-        names = tuple(players) if players is not None else trace.players
-        path = list(trace.path)
-        plan = trace.plan_arrays()
-        rounds = plan["round"]
-        share1 = plan["share1"]
-        proposer = plan["proposer"]
-    else:
-        rows = list(trace)
-        if not rows or not all(isinstance(r, OfferRound) for r in rows):
-            raise TypeError("trace must be an OffersResult or a non-empty list of OfferRound")
-        names = tuple(players) if players is not None else ("Player 1", "Player 2")
-        path = [r for r in rows if r.on_path]
-        rounds = np.array([r.round for r in rows])
-        share1 = np.array([float(r.offer[0]) for r in rows])
-        proposer = np.array([r.proposer for r in rows])
+    plan = OffersPlan.of(trace)
+    default = trace.players if isinstance(trace, OffersResult) else ("Player 1", "Player 2")
+    names = tuple(players) if players is not None else default
     if len(names) != 2:
         raise ValueError(f"players must be two names, got {names!r}")
     if ax is None:
         fig, ax = new_figure(10.5, 5.8)
     else:
         fig = ax.figure
-    reached = path[-1].round if path else 0
-    many = len(rounds) > 40
+    many = len(plan.rounds) > 40
+    _draw_proposals(ax, plan, names, many)
+    _draw_offers_made(ax, plan.path)
+    agreed = [r for r in plan.path if r.response == "accept"]
+    if agreed:
+        _annotate_deal(ax, agreed[-1], names)
+    for k, (text, value) in enumerate((reference or {}).items()):
+        ax.axhline(
+            float(value),
+            color=PALETTE["reddish_purple"] if k == 0 else PALETTE["grey"],
+            ls=":",
+            lw=1.8,
+            label=f"{text}: {_num(float(value))}",
+            zorder=1,
+        )
+    shown = title
+    if shown is None:
+        n = len(plan.rounds)
+        shown = f"Alternating offers over {n} round{'s' if n != 1 else ''}"
+        if agreed:
+            shown += f": deal in round {agreed[-1].round}"
+    _finish_offers_axes(ax, plan.rounds, many, names, shown)
+    return fig
+
+
+def _draw_proposals(ax: Any, plan: OffersPlan, names: Sequence[str], many: bool) -> None:
+    """Each round's equilibrium offer in the proposer's colour: a line for long games, else
+    markers, faded for rounds never reached."""
+    rounds, share1 = plan.rounds, plan.share1
     if not many:
         ax.plot(rounds, share1, color=PALETTE["grey"], lw=1.0, alpha=0.6, zorder=2)
     for who in (0, 1):
-        mine = proposer == who
         label = f"{names[who]} proposes: equilibrium offer"
         if many:
+            mine = plan.proposer == who
             ax.plot(
                 rounds[mine], share1[mine], color=PLAYER_COLOURS[who], lw=2.6, label=label, zorder=3
             )
             continue
-        for part, alpha, text in (
-            (mine & (rounds <= reached), 1.0, label),
-            (mine & (rounds > reached), 0.3, None),
-        ):
+        now, later = plan.proposals(who)
+        for part, alpha, text in ((now, 1.0, label), (later, 0.3, None)):
             if part.any():
                 ax.plot(
                     rounds[part],
@@ -336,7 +346,7 @@ def plot_offers_trace(
                     label=text,
                     zorder=3,
                 )
-    if not many and (rounds > reached).any():
+    if not many and (rounds > plan.reached).any():
         ax.plot(
             [],
             [],
@@ -347,70 +357,54 @@ def plot_offers_trace(
             alpha=0.3,
             label="faded: rounds never reached",
         )
-    styles = {
-        "accept": ("o", "accepted", 20),
-        "reject": ("X", "rejected", 15),
-        "opt out": ("v", "responder walked away", 15),
-    }
-    colours = {
-        "accept": PALETTE["bluish_green"],
-        "reject": PALETTE["black"],
-        "opt out": PALETTE["orange"],
-    }
+
+
+def _draw_offers_made(ax: Any, path: Sequence[OfferRound]) -> None:
+    """Each offer made, marked by its response (one legend entry per kind of response)."""
+    words = {"accept": "accepted", "reject": "rejected", "opt out": "responder walked away"}
     seen: set[str] = set()
     for r in path:
-        marker, words, size = styles[r.response]
+        marker, colour = RESPONSES[r.response]
+        accepted = r.response == "accept"
         ax.plot(
             r.round,
             float(r.offer[0]),
             marker=marker,
-            ms=size,
-            mfc="none" if r.response == "accept" else colours[r.response],
-            mec=colours[r.response],
-            mew=3 if r.response == "accept" else 1,
+            ms=20 if accepted else 15,
+            mfc="none" if accepted else colour,
+            mec=colour,
+            mew=3 if accepted else 1,
             ls="none",
             zorder=6,
-            label=f"offer made and {words}" if r.response not in seen else None,
+            label=f"offer made and {words[r.response]}" if r.response not in seen else None,
         )
         seen.add(r.response)
-    agreed = [r for r in path if r.response == "accept"]
-    if agreed:
-        r = agreed[-1]
-        x1 = float(r.offer[0])
-        ax.annotate(
-            f"deal in round {r.round}:\n{names[0]} {_num(x1)}, {names[1]} {_num(1 - x1)}",
-            (r.round, x1),
-            xytext=(18, 26 if x1 < 0.7 else -52),
-            textcoords="offset points",
-            fontsize=FONT_SIZE - 1,
-            color="#222222",
-            bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
-            arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 1},
-            zorder=7,
-        )
-    if reference:
-        for k, (text, value) in enumerate(reference.items()):
-            ax.axhline(
-                float(value),
-                color=PALETTE["reddish_purple"] if k == 0 else PALETTE["grey"],
-                ls=":",
-                lw=1.8,
-                label=f"{text}: {_num(float(value))}",
-                zorder=1,
-            )
+
+
+def _annotate_deal(ax: Any, r: OfferRound, names: Sequence[str]) -> None:
+    x1 = float(r.offer[0])
+    ax.annotate(
+        f"deal in round {r.round}:\n{names[0]} {_num(x1)}, {names[1]} {_num(1 - x1)}",
+        (r.round, x1),
+        xytext=(18, 26 if x1 < 0.7 else -52),
+        textcoords="offset points",
+        fontsize=FONT_SIZE - 1,
+        color="#222222",
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "alpha": 0.9},
+        arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 1},
+        zorder=7,
+    )
+
+
+def _finish_offers_axes(ax: Any, rounds: Any, many: bool, names: Sequence[str], title: str) -> None:
+    """Limits, ticks, labels, the second player's share on the right, and the legend."""
     ax.set_ylim(-0.04, 1.04)
     pad = 0.6 if not many else 0.02 * (rounds.max() - rounds.min())
     ax.set_xlim(rounds.min() - pad, rounds.max() + pad)
     if not many:
         ax.set_xticks(rounds)
-    shown = title
-    if shown is None:
-        shown = f"Alternating offers over {len(rounds)} round{'s' if len(rounds) != 1 else ''}"
-        if agreed:
-            shown += f": deal in round {agreed[-1].round}"
-    style_axes(ax, "Round", f"{names[0]}'s share of the gains from a deal", shown)
+    style_axes(ax, "Round", f"{names[0]}'s share of the gains from a deal", title)
     right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
     right.set_ylabel(f"{names[1]}'s share", fontsize=FONT_SIZE)
     right.tick_params(labelsize=FONT_SIZE - 2)
     legend_beside(ax, x=1.12)
-    return fig

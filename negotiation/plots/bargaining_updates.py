@@ -20,8 +20,15 @@ from typing import Any
 
 import numpy as np
 
+from ._bargaining_shapes import (
+    MARKERS,
+    RESPONSES,
+    SIZES,
+    BargainingShapes,
+    OffersPlan,
+    solution_style,
+)
 from ._live import LiveArtists, LiveTicks, ViewLimits, marker_entry, player_colours
-from .bargaining import _MARKERS, _SIZES  # each solution's marker, in both figures
 from .style import FONT_SIZE, PALETTE, SOLUTION_COLOURS, style_axes
 
 __all__ = [
@@ -70,6 +77,61 @@ def _solution_points(problem: Any, solutions: Any) -> dict[str, tuple[float, flo
     return out
 
 
+def _bargaining_legend(deal_label: str, threat_label: str) -> list[Any]:
+    """The live figure's legend entries: fixed, without numbers (the deal and threat if labelled)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=_FEASIBLE, edgecolor="#9ccbe6", label="Feasible agreements"),
+        Patch(facecolor=_GAINS, label="Both gain over no deal"),
+        Line2D([], [], color=PALETTE["black"], lw=2.4, label="Pareto frontier"),
+        marker_entry("o", 5.5, PALETTE["grey"], "Possible packages"),
+        marker_entry("s", 11, SOLUTION_COLOURS["disagreement"], "No deal (disagreement point)"),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="*",
+            ms=15,
+            mfc="white",
+            mec=PALETTE["black"],
+            label="Ideal point (each side's best)",
+        ),
+        *(
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker=MARKERS[c],
+                ms=min(SIZES[c], 13),
+                mec="white",
+                color=SOLUTION_COLOURS[c],
+                label=_NAMES[c],
+            )
+            for c in _CONCEPTS
+        ),
+    ]
+    if deal_label:
+        handles.append(marker_entry("P", 14, _DEAL, deal_label))
+    if threat_label:
+        handles += [
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker=m,
+                ms=ms,
+                mfc="white",
+                mec=_THREAT,
+                mew=2.5,
+                label=label,
+            )
+            for m, ms, label in (("s", 11, threat_label), ("o", 13, "Nash solution from there"))
+        ]
+    return handles
+
+
 class BargainingArtists(LiveArtists):
     """The parts of a drawn bargaining set, for cheap updates.
 
@@ -97,11 +159,25 @@ class BargainingArtists(LiveArtists):
         threat_label: str,
         legend: bool = True,
     ) -> None:
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Patch, Polygon
-
         ax = self._open(ax, legend, (10.4, 6.0), (7.0, 5.6))
         self.xview, self.yview = ViewLimits(), ViewLimits()
+        self._make_regions(ax)
+        self._make_frontier_and_points(ax)
+        self._make_solutions(ax)
+        style_axes(
+            ax,
+            f"{problem.players[0]}'s payoff ({units[0]})",
+            f"{problem.players[1]}'s payoff ({units[1]})",
+            title,
+        )
+        ax.grid(False)
+        self.xticks, self.yticks = LiveTicks(ax, "x"), LiveTicks(ax, "y")
+        self._set_legend(_bargaining_legend(deal_label, threat_label), legend)
+        self.players = tuple(problem.players)
+
+    def _make_regions(self, ax: Any) -> None:
+        from matplotlib.patches import Polygon
+
         # opaque tints of sky blue (18% and 44% on white): faster to fill than transparent ones
         self.feasible = Polygon(
             [[0, 0]], closed=True, facecolor=_FEASIBLE, edgecolor="none", zorder=1
@@ -109,6 +185,9 @@ class BargainingArtists(LiveArtists):
         self.gains = Polygon([[0, 0]], closed=True, facecolor=_GAINS, edgecolor="none", zorder=1)
         ax.add_patch(self.feasible)
         ax.add_patch(self.gains)
+
+    def _make_frontier_and_points(self, ax: Any) -> None:
+        """The possible agreements, the frontier, disagreement, ideal and threat points and their lines."""
         (self.outcomes,) = ax.plot(
             [], [], ls="none", marker="o", ms=5.5, color=PALETTE["grey"], zorder=2
         )
@@ -139,94 +218,17 @@ class BargainingArtists(LiveArtists):
         (self.threat_nash,) = ax.plot(
             [], [], marker="o", ms=15, ls="none", mfc="white", mec=_THREAT, mew=2.5, zorder=6
         )
+
+    def _make_solutions(self, ax: Any) -> None:
+        """One marker per concept (largest first), then the actual deal on top."""
         self.solutions = {}
-        for concept in sorted(_CONCEPTS, key=lambda c: -_SIZES[c]):
+        for concept in sorted(_CONCEPTS, key=lambda c: -SIZES[c]):
             (self.solutions[concept],) = ax.plot(
-                [],
-                [],
-                marker=_MARKERS[concept],
-                ms=_SIZES[concept],
-                ls="none",
-                mec="white",
-                mew=1.2,
-                color=SOLUTION_COLOURS[concept],
-                zorder=7,
+                [], [], **solution_style(concept), ls="none", zorder=7
             )
         (self.deal,) = ax.plot(
             [], [], marker="P", ms=17, ls="none", color=_DEAL, mec="white", mew=1.2, zorder=8
         )
-        style_axes(
-            ax,
-            f"{problem.players[0]}'s payoff ({units[0]})",
-            f"{problem.players[1]}'s payoff ({units[1]})",
-            title,
-        )
-        ax.grid(False)
-        self.xticks, self.yticks = LiveTicks(ax, "x"), LiveTicks(ax, "y")
-        handles = [
-            Patch(facecolor=_FEASIBLE, edgecolor="#9ccbe6", label="Feasible agreements"),
-            Patch(facecolor=_GAINS, label="Both gain over no deal"),
-            Line2D([], [], color=PALETTE["black"], lw=2.4, label="Pareto frontier"),
-            marker_entry("o", 5.5, PALETTE["grey"], "Possible packages"),
-            marker_entry(
-                "s",
-                11,
-                SOLUTION_COLOURS["disagreement"],
-                "No deal (disagreement point)",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="*",
-                ms=15,
-                mfc="white",
-                mec=PALETTE["black"],
-                label="Ideal point (each side's best)",
-            ),
-            *(
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker=_MARKERS[c],
-                    ms=min(_SIZES[c], 13),
-                    mec="white",
-                    color=SOLUTION_COLOURS[c],
-                    label=_NAMES[c],
-                )
-                for c in _CONCEPTS
-            ),
-        ]
-        if deal_label:
-            handles.append(marker_entry("P", 14, _DEAL, deal_label))
-        if threat_label:
-            handles += [
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker="s",
-                    ms=11,
-                    mfc="white",
-                    mec=_THREAT,
-                    mew=2.5,
-                    label=threat_label,
-                ),
-                Line2D(
-                    [],
-                    [],
-                    ls="none",
-                    marker="o",
-                    ms=13,
-                    mfc="white",
-                    mec=_THREAT,
-                    mew=2.5,
-                    label="Nash solution from there",
-                ),
-            ]
-        self._set_legend(handles, legend)
-        self.players = tuple(problem.players)
 
     def update(
         self,
@@ -252,21 +254,15 @@ class BargainingArtists(LiveArtists):
         threat_p = _pair(threat, "threat")
         if threat_solution is not None and not isinstance(threat_solution, BargainingSolution):
             raise TypeError("threat_solution must be a BargainingSolution")
-        frontier = problem.frontier_array()
-        d = np.array([float(v) for v in problem.disagreement])
-        ideal = np.array([float(v) for v in problem.ideal_point])
-        outcomes = problem.outcomes
-        extra = [p for p in (deal_p, threat_p) if p is not None]
-        everything = np.vstack(
-            [
-                frontier,
-                d[None, :],
-                ideal[None, :],
-                *(np.array([p]) for p in extra),
-                *([outcomes] if outcomes is not None else []),
-            ]
-        )
-        lo, hi = everything.min(axis=0), everything.max(axis=0)
+        shapes = BargainingShapes.of(problem)
+        self._show_shapes(shapes, [p for p in (deal_p, threat_p) if p is not None])
+        self._show_solutions(points)
+        self._show_deal_and_threat(deal_p, threat_p, threat_solution)
+        return False
+
+    def _show_shapes(self, shapes: BargainingShapes, extra: list[tuple[float, float]]) -> None:
+        """Fit the view to everything, then move the regions, the frontier and the reference points."""
+        lo, hi = shapes.bounds(extra)
         changed = self.xview.fit(float(lo[0]), float(hi[0])) | self.yview.fit(
             float(lo[1]), float(hi[1])
         )
@@ -274,32 +270,30 @@ class BargainingArtists(LiveArtists):
         if changed:
             self.xticks.set_limits(x0, x1)
             self.yticks.set_limits(y0, y1)
-        corner = [x0, y0]
-        self.feasible.set_xy(
-            [[x0, frontier[0, 1]], *frontier.tolist(), [frontier[-1, 0], y0], corner]
-        )
-        inside = frontier[(frontier[:, 0] >= d[0]) & (frontier[:, 1] >= d[1])]
-        start = [d[0], float(problem.frontier_value(problem.disagreement[0]) or d[1])]
-        end = [ideal[0], float(problem.frontier_value(problem.ideal_point[0]) or d[1])]
-        edge = np.vstack([[start], inside, [end]]) if len(inside) else np.array([start, end])
-        edge = edge[np.argsort(edge[:, 0], kind="stable")]
-        self.gains.set_xy([*edge.tolist(), [end[0], d[1]], d.tolist()])
+        self.feasible.set_xy(shapes.feasible(x0, y0))
+        self.gains.set_xy(shapes.gains)
+        outcomes, frontier = shapes.outcomes, shapes.frontier
         if outcomes is not None:
             self.outcomes.set_data(outcomes[:, 0], outcomes[:, 1])
         else:
             self.outcomes.set_data([], [])
         self.frontier.set_data(frontier[:, 0], frontier[:, 1])
+        d, ideal = shapes.disagreement, shapes.ideal
         self.d_vline.set_data([d[0], d[0]], [y0, y1])
         self.d_hline.set_data([x0, x1], [d[1], d[1]])
         self.ks_line.set_data([d[0], ideal[0]], [d[1], ideal[1]])
         self.ideal.set_data([ideal[0]], [ideal[1]])
         self.disagreement.set_data([d[0]], [d[1]])
+
+    def _show_solutions(self, points: dict[str, tuple[float, float]]) -> None:
         for concept, line in self.solutions.items():
             if concept in points:
                 line.set_data([points[concept][0]], [points[concept][1]])
                 line.set_visible(True)
             else:
                 line.set_visible(False)
+
+    def _show_deal_and_threat(self, deal_p: Any, threat_p: Any, threat_solution: Any) -> None:
         self.deal.set_visible(deal_p is not None)
         if deal_p is not None:
             self.deal.set_data([deal_p[0]], [deal_p[1]])
@@ -314,7 +308,6 @@ class BargainingArtists(LiveArtists):
             else:
                 self.threat_nash.set_visible(False)
                 self.threat_line.set_visible(False)
-        return False
 
     def dynamic_artists(self) -> list[Any]:
         return [
@@ -406,6 +399,54 @@ def draw_bargaining_set(
     return artists
 
 
+def _offers_legend(
+    players: tuple[str, str], colours: Sequence[str], reference_label: str
+) -> list[Any]:
+    """The live offers figure's legend entries (the reference line's if labelled)."""
+    from matplotlib.lines import Line2D
+
+    accept_marker, accept_colour = RESPONSES["accept"]
+    reject_marker, reject_colour = RESPONSES["reject"]
+    handles = [
+        marker_entry(
+            "o" if k == 0 else "s",
+            10,
+            colours[k],
+            f"{players[k]} proposes (equilibrium offer)",
+        )
+        for k in (0, 1)
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=10,
+            color=PALETTE["grey"],
+            alpha=0.3,
+            label="faded: rounds never reached",
+        ),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker=accept_marker,
+            ms=16,
+            mfc="none",
+            mec=accept_colour,
+            mew=3,
+            label="offer accepted",
+        ),
+        marker_entry(reject_marker, 12, reject_colour, "offer rejected"),
+    ]
+    if reference_label:
+        handles.append(
+            Line2D([], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, label=reference_label)
+        )
+    return handles
+
+
 class OffersTraceArtists(LiveArtists):
     """The parts of a drawn alternating-offers trace, for cheap updates.
 
@@ -428,39 +469,11 @@ class OffersTraceArtists(LiveArtists):
         reference_label: str,
         legend: bool = True,
     ) -> None:
-        from matplotlib.lines import Line2D
-
         ax = self._open(ax, legend, (10.4, 5.2), (7.2, 4.6))
         self.rounds, self.players = rounds, players
         colours = player_colours(players)
-        (self.path_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0, alpha=0.7, zorder=2)
-        self.offers = {}
-        self.faded = {}
-        for who in (0, 1):
-            marker = "o" if who == 0 else "s"
-            (self.offers[who],) = ax.plot(
-                [], [], ls="none", marker=marker, ms=11, color=colours[who], zorder=3
-            )
-            (self.faded[who],) = ax.plot(
-                [], [], ls="none", marker=marker, ms=11, color=colours[who], alpha=0.28, zorder=3
-            )
-        (self.accepted,) = ax.plot(
-            [],
-            [],
-            ls="none",
-            marker="o",
-            ms=22,
-            mfc="none",
-            mec=PALETTE["bluish_green"],
-            mew=3.5,
-            zorder=6,
-        )
-        (self.rejected,) = ax.plot(
-            [], [], ls="none", marker="X", ms=15, color=PALETTE["black"], zorder=6
-        )
-        (self.opted_out,) = ax.plot(
-            [], [], ls="none", marker="v", ms=15, color=PALETTE["orange"], zorder=6
-        )
+        self._make_proposals(ax, colours)
+        self._make_offers_made(ax)
         (self.reference,) = ax.plot(
             [], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, zorder=1
         )
@@ -476,46 +489,32 @@ class OffersTraceArtists(LiveArtists):
         right = ax.secondary_yaxis("right", functions=(lambda y: 1 - y, lambda y: 1 - y))
         right.set_ylabel(f"{players[1]}'s share", fontsize=FONT_SIZE)
         right.tick_params(labelsize=FONT_SIZE - 2)
-        handles = [
-            marker_entry(
-                "o" if k == 0 else "s",
-                10,
-                colours[k],
-                f"{players[k]} proposes (equilibrium offer)",
+        self._set_legend(_offers_legend(players, colours, reference_label), legend, x=1.13)
+
+    def _make_proposals(self, ax: Any, colours: Sequence[str]) -> None:
+        """The path through every round's offer, and each proposer's offers (reached, faded)."""
+        (self.path_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0, alpha=0.7, zorder=2)
+        self.offers = {}
+        self.faded = {}
+        for who in (0, 1):
+            marker = "o" if who == 0 else "s"
+            (self.offers[who],) = ax.plot(
+                [], [], ls="none", marker=marker, ms=11, color=colours[who], zorder=3
             )
-            for k in (0, 1)
-        ]
-        handles += [
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=10,
-                color=PALETTE["grey"],
-                alpha=0.3,
-                label="faded: rounds never reached",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=16,
-                mfc="none",
-                mec=PALETTE["bluish_green"],
-                mew=3,
-                label="offer accepted",
-            ),
-            marker_entry("X", 12, PALETTE["black"], "offer rejected"),
-        ]
-        if reference_label:
-            handles.append(
-                Line2D(
-                    [], [], color=PALETTE["reddish_purple"], ls=":", lw=2.2, label=reference_label
-                )
+            (self.faded[who],) = ax.plot(
+                [], [], ls="none", marker=marker, ms=11, color=colours[who], alpha=0.28, zorder=3
             )
-        self._set_legend(handles, legend, x=1.13)
+
+    def _make_offers_made(self, ax: Any) -> None:
+        """The offers made on the path of play: accepted (circled), rejected, walked away from."""
+        marker, colour = RESPONSES["accept"]
+        (self.accepted,) = ax.plot(
+            [], [], ls="none", marker=marker, ms=22, mfc="none", mec=colour, mew=3.5, zorder=6
+        )
+        marker, colour = RESPONSES["reject"]
+        (self.rejected,) = ax.plot([], [], ls="none", marker=marker, ms=15, color=colour, zorder=6)
+        marker, colour = RESPONSES["opt out"]
+        (self.opted_out,) = ax.plot([], [], ls="none", marker=marker, ms=15, color=colour, zorder=6)
 
     def update(self, result: Any, reference: float | None = None) -> bool:
         """Show a new :class:`~negotiation.bargaining.offers.OffersResult` with the same number of rounds."""
@@ -523,29 +522,23 @@ class OffersTraceArtists(LiveArtists):
 
         if not isinstance(result, OffersResult):
             raise TypeError(f"result must be an OffersResult, got {type(result).__name__}")
-        plan = result.plan_arrays()
-        rounds, share, proposer = plan["round"], plan["share1"], plan["proposer"]
-        if len(rounds) != self.rounds:
+        plan = OffersPlan.of(result)
+        if len(plan.rounds) != self.rounds:
             raise ValueError(
-                f"the new result has {len(rounds)} rounds, the drawn one "
+                f"the new result has {len(plan.rounds)} rounds, the drawn one "
                 f"{self.rounds}; draw a new figure"
             )
-        path = list(result.path)
-        reached = path[-1].round if path else 0
-        self.path_line.set_data(rounds, share)
+        self.path_line.set_data(plan.rounds, plan.share1)
         for who in (0, 1):
-            mine = proposer == who
-            now = mine & (rounds <= reached)
-            later = mine & (rounds > reached)
-            self.offers[who].set_data(rounds[now], share[now])
-            self.faded[who].set_data(rounds[later], share[later])
+            now, later = plan.proposals(who)
+            self.offers[who].set_data(plan.rounds[now], plan.share1[now])
+            self.faded[who].set_data(plan.rounds[later], plan.share1[later])
         for line, kind in (
             (self.accepted, "accept"),
             (self.rejected, "reject"),
             (self.opted_out, "opt out"),
         ):
-            made = [r for r in path if r.response == kind]
-            line.set_data([r.round for r in made], [float(r.offer[0]) for r in made])
+            line.set_data(*plan.made(kind))
         if reference is None:
             self.reference.set_visible(False)
         else:
