@@ -128,13 +128,22 @@ def test_every_assessment_is_sequentially_rational_with_bayes_beliefs(tree):
 @settings(max_examples=60)
 @given(game_trees(max_depth=3, max_actions=2))
 def test_with_perfect_information_every_one_is_subgame_perfect(tree):
+    # Selten (1965): at every node the move is a best response to what follows. With ties
+    # an equilibrium may mix where a player is indifferent; the pure ones are those that
+    # backward induction finds.
     spe = {frozenset(eq.choices.items()) for eq in subgame_perfect(tree).equilibria}
     for a in weak_perfect_bayesian(tree):
-        choices = frozenset(
-            (s.nodes[0], s.actions[a.profile.probabilities[s.index].index(1)])
-            for s in tree.information_sets()
-        )
-        assert choices in spe
+        probs = a.profile.probabilities
+        for s in tree.information_sets():
+            (node,) = s.nodes
+            i = tree.players.index(s.player)
+            values = [_value(tree, probs, (*node, act), i) for act in s.actions]
+            assert all(values[k] == max(values) for k, p in enumerate(probs[s.index]) if p)
+        if all(max(p) == 1 for p in probs):
+            choices = frozenset(
+                (s.nodes[0], s.actions[probs[s.index].index(1)]) for s in tree.information_sets()
+            )
+            assert choices in spe
 
 
 @settings(max_examples=40)

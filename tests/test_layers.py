@@ -48,7 +48,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: Inside a theory folder: modules that hold the data type and must not import the
 #: folder's solvers (anything in the folder not listed with them).
 DATA_TYPES: dict[str, tuple[str, ...]] = {
-    "negotiation.trees": ("negotiation.trees.nodes", "negotiation.trees.tree"),
+    "negotiation.trees": (
+        "negotiation.trees.nodes",
+        "negotiation.trees.information_sets",
+        "negotiation.trees.tree",
+    ),
     "negotiation.bargaining": (
         "negotiation.bargaining._common",
         "negotiation.bargaining._frontier",

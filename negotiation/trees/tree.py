@@ -57,6 +57,7 @@ from fractions import Fraction
 from typing import Any, NoReturn
 
 from ..core._numbers import format_number, to_exact
+from .information_sets import InformationSet, group_information_sets
 from .nodes import (
     Chance,
     Decision,
@@ -78,49 +79,6 @@ __all__ = ["MAX_NODES", "GameTree", "InformationSet"]
 
 #: Largest number of nodes a tree may have (a guard against runaway generators).
 MAX_NODES = 1_000_000
-
-
-@dataclass(frozen=True)
-class InformationSet:
-    """Decision nodes of one player that the player cannot tell apart when moving.
-
-    Attributes
-    ----------
-    player : str
-    label : str or None
-        The label given with ``decision(..., information_set=label)``; ``None`` for a
-        node that is a set of its own.
-    nodes : tuple of paths
-        The nodes of the set, in tree order.
-    actions : tuple of str
-        The actions, the same at every node of the set.
-    index : int
-        The set's position among all information sets of the tree (in tree order).
-    number : int
-        Its number among its player's sets, from 1, in tree order (as in ``.efg`` files).
-    """
-
-    player: str
-    label: str | None
-    nodes: tuple[Path, ...]
-    actions: tuple[str, ...]
-    index: int
-    number: int = 0
-
-    @property
-    def name(self) -> str:
-        """The label, or for a set of one node its path (``"US at ('Hint',)"``)."""
-        if self.label is not None:
-            return self.label
-        return f"{self.player} at {format_path(self.nodes[0])}"
-
-    @property
-    def key(self) -> str:
-        """The label, or ``#N`` with N its :attr:`number` (the key in JSON output)."""
-        return self.label if self.label is not None else f"#{self.number}"
-
-    def __len__(self) -> int:
-        return len(self.nodes)
 
 
 @dataclass
@@ -394,90 +352,16 @@ class GameTree:
 
     def _build_information_sets(self) -> None:
         """Group decision nodes into information sets and check them (same actions, perfect recall)."""
-        index: dict[tuple[int, str], int] = {}
-        iset = [-1] * len(self._kind)
-        members: list[list[int]] = []
-        for k, kind in enumerate(self._kind):
-            if kind != self.DECISION:
-                continue
-            label = self._nodes[k].information_set
-            if label is None:
-                iset[k] = len(members)
-                members.append([k])
-                continue
-            key = (self._owner[k], label)
-            if key not in index:
-                index[key] = len(members)
-                members.append([])
-            iset[k] = index[key]
-            members[iset[k]].append(k)
-        sets = []
-        count = [0, 0]
-        for h, nodes in enumerate(members):
-            first = nodes[0]
-            count[self._owner[first]] += 1
-            for k in nodes[1:]:
-                if self._actions[k] != self._actions[first]:
-                    raise ValueError(
-                        f"the nodes of {self._players[self._owner[first]]}'s information set "
-                        f"{self._nodes[first].information_set!r} must offer the same actions in "
-                        f"the same order (the player cannot tell them apart), but "
-                        f"{format_path(self._paths[first])} has {list(self._actions[first])} and "
-                        f"{format_path(self._paths[k])} has {list(self._actions[k])}"
-                    )
-            sets.append(
-                InformationSet(
-                    player=self._players[self._owner[first]],
-                    label=self._nodes[first].information_set,
-                    nodes=tuple(self._paths[k] for k in nodes),
-                    actions=self._actions[first],
-                    index=h,
-                    number=count[self._owner[first]],
-                )
-            )
-        self._iset = tuple(iset)
-        self._isets = tuple(sets)
-        self._iset_rep = tuple(members[h][0] if h >= 0 else k for k, h in enumerate(iset))
-        if any(len(m) > 1 for m in members):
-            self._check_perfect_recall(members)
-
-    def _check_perfect_recall(self, members: list[list[int]]) -> None:
-        """Kuhn's perfect recall: the nodes of a set follow the same own information sets and moves."""
-        n = len(self._kind)
-        history: list[list[tuple[tuple[int, int], ...]]] = [[()] * n, [()] * n]
-        for k in range(1, n):
-            par = self._parent[k]
-            for i in (0, 1):
-                history[i][k] = history[i][par]
-            if self._kind[par] == self.DECISION:
-                i = self._owner[par]
-                move = (self._iset[par], self._children[par].index(k))
-                history[i][k] = (*history[i][par], move)
-        for nodes in members:
-            first = nodes[0]
-            i = self._owner[first]
-            for k in nodes[1:]:
-                if history[i][k] != history[i][first]:
-                    raise ValueError(
-                        f"{self._players[i]}'s information set "
-                        f"{self._nodes[first].information_set!r} breaks perfect recall: "
-                        f"{self._players[i]} reaches {format_path(self._paths[first])} after "
-                        f"{self._recall_words(history[i][first])} but "
-                        f"{format_path(self._paths[k])} after "
-                        f"{self._recall_words(history[i][k])}. A player remembers their own "
-                        f"earlier moves and what they knew, so nodes they cannot tell apart must "
-                        f"follow the same moves of theirs"
-                    )
-
-    def _recall_words(self, history: tuple[tuple[int, int], ...]) -> str:
-        if not history:
-            return "no move of their own"
-        moves = []
-        for h, a in history:
-            s = self._isets[h]
-            where = repr(s.label) if s.label else format_path(s.nodes[0])
-            moves.append(f"{s.actions[a]} (at {where})")
-        return "their moves " + ", ".join(moves)
+        self._iset, self._isets, self._iset_rep = group_information_sets(
+            players=self._players,
+            decision=tuple(k == self.DECISION for k in self._kind),
+            owner=self._owner,
+            labels=tuple(getattr(n, "information_set", None) for n in self._nodes),
+            actions=self._actions,
+            paths=self._paths,
+            parent=self._parent,
+            children=self._children,
+        )
 
     @staticmethod
     def _check_actions(node: Decision | Chance, where: object) -> tuple[str, ...]:
