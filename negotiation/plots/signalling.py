@@ -164,53 +164,81 @@ def plot_signalling(
     ['μ(strong) = 9/10', 'μ(strong) ≤ 1/2', 'μ(weak) = 1/10', 'μ(weak) ≥ 1/2']
     """
     s, eq = _parts(game, equilibrium)
-    tree = s.tree
-    x, y, side, _top = _place(s)
-    font = FONT_SIZE
-    bottom = min(y)
-    longest = max(
-        *(len(p) for p in tree.players),
-        *(len(_text(v)) for pays in tree._payoffs if pays for v in pays),
-    )
-    column = max(0.55, 0.6 * font / 72 * longest / _SCALE + 0.2)
-    width = 2 * (_LEAF_X + 0.25 + 2 * column) + 0.2
-    head = max(y) + 0.55
-    if ax is None:
-        fig, ax = new_figure(width * _SCALE, (head + 0.5 - bottom + 0.5) * _SCALE + 1.9)
-    else:
-        fig = ax.figure
-    colours = PLAYER_COLOURS
-    sender = tree.players.index(s.sender)
-    receiver = 1 - sender
-    reach: dict[int, Any] = {}
-    planned: set[int] = set()  # leaves (and their edges) planned but not reached
+    drawing = _SignallingDrawing(s, eq, ax)
+    drawing.types()
+    drawing.messages_and_replies()
+    drawing.information_sets()
     if eq is not None:
-        reach = {k: eq.profile.reach(p) for k, p in enumerate(tree._paths) if eq.profile.reach(p)}
-        for m in s.messages:
-            for t in s.types:
-                r = tree._path_index[(t, m)]
-                if r not in reach:
-                    planned |= {tree._path_index[(t, m, a)] for a, q in eq.receiver[m].items() if q}
-    path = SOLUTION_COLOURS["path"]
+        drawing.beliefs(eq)
+    drawing.headers()
+    drawing.finish()
+    return drawing.fig
 
-    def edge(k: int, c: int) -> None:
-        if k in reach and c in reach:
-            style: dict[str, Any] = {"color": path, "lw": PRINTED.path_width, "ls": "-"}
-        elif c in planned:
-            style = {"color": path, "lw": 2.5, "ls": _PLANNED}
+
+class _SignallingDrawing:
+    """The signalling picture, drawn one job at a time (layout, edges, labels, sets, beliefs)."""
+
+    def __init__(
+        self, s: SignallingStructure, eq: PerfectBayesianEquilibrium | None, ax: Any
+    ) -> None:
+        self.s, self.eq = s, eq
+        tree = self.tree = s.tree
+        self.x, self.y, self.side, _top = _place(s)
+        self.font = FONT_SIZE
+        self.bottom = min(self.y)
+        longest = max(
+            *(len(p) for p in tree.players),
+            *(len(_text(v)) for pays in tree._payoffs if pays for v in pays),
+        )
+        self.column = max(0.55, 0.6 * self.font / 72 * longest / _SCALE + 0.2)
+        self.width = 2 * (_LEAF_X + 0.25 + 2 * self.column) + 0.2
+        self.head = max(self.y) + 0.55
+        if ax is None:
+            self.fig, self.ax = new_figure(
+                self.width * _SCALE, (self.head + 0.5 - self.bottom + 0.5) * _SCALE + 1.9
+            )
+        else:
+            self.fig, self.ax = ax.figure, ax
+        self.sender = tree.players.index(s.sender)
+        self.receiver = 1 - self.sender
+        self.reach: dict[int, Any] = {}
+        self.planned: set[int] = set()  # leaves (and their edges) planned but not reached
+        if eq is not None:
+            self.reach = {
+                k: eq.profile.reach(p) for k, p in enumerate(tree._paths) if eq.profile.reach(p)
+            }
+            for m in s.messages:
+                for t in s.types:
+                    r = tree._path_index[(t, m)]
+                    if r not in self.reach:
+                        self.planned |= {
+                            tree._path_index[(t, m, a)] for a, q in eq.receiver[m].items() if q
+                        }
+
+    # --- drawing primitives ---------------------------------------------------------------
+    def edge(self, k: int, c: int) -> None:
+        x, y = self.x, self.y
+        if k in self.reach and c in self.reach:
+            style: dict[str, Any] = {
+                "color": SOLUTION_COLOURS["path"],
+                "lw": PRINTED.path_width,
+                "ls": "-",
+            }
+        elif c in self.planned:
+            style = {"color": SOLUTION_COLOURS["path"], "lw": 2.5, "ls": _PLANNED}
         else:
             style = {"color": PALETTE["grey"], "lw": 1.4, "ls": "-"}
-        ax.plot([x[k], x[c]], [y[k], y[c]], solid_capstyle="round", zorder=2, **style)
+        self.ax.plot([x[k], x[c]], [y[k], y[c]], solid_capstyle="round", zorder=2, **style)
 
-    def label(text: str, at: tuple[float, float], dy: float, bold: bool, **kw: Any) -> None:
-        ax.annotate(
+    def label(self, text: str, at: tuple[float, float], dy: float, bold: bool, **kw: Any) -> None:
+        self.ax.annotate(
             text,
             at,
             xytext=(kw.pop("dx", 0.0), dy),
             textcoords="offset points",
             ha=kw.pop("ha", "center"),
             va="bottom" if dy > 0 else "top",
-            fontsize=kw.pop("fontsize", font - 1),
+            fontsize=kw.pop("fontsize", self.font - 1),
             fontweight="bold" if bold else "normal",
             color=PALETTE["black"],
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
@@ -218,112 +246,150 @@ def plot_signalling(
             **kw,
         )
 
-    def mix(p: Any, at: tuple[float, float], dy: float, what: str) -> None:
-        if eq is not None and 0 < p < 1:
-            ax.annotate(
+    def mix(self, p: Any, at: tuple[float, float], dy: float, what: str) -> None:
+        if self.eq is not None and 0 < p < 1:
+            self.ax.annotate(
                 _text(p),
                 at,
                 xytext=(0, dy),
                 textcoords="offset points",
                 ha="center",
                 va="bottom" if dy > 0 else "top",
-                fontsize=font - 2,
+                fontsize=self.font - 2,
                 fontweight="bold",
                 bbox=_REACH_BOX,
                 zorder=4,
                 gid=f"mix {what}",
             )
 
-    # chance to the types
-    n_types = len(s.types)
-    for i, t in enumerate(s.types):
-        k = tree._path_index[(t,)]
-        edge(0, k)
-        mid = ((x[0] + x[k]) / 2, (y[0] + y[k]) / 2)
-        label(
-            f"{t} ({_text(s.prior[i])})", mid, 0.1, k in reach, dx=-10, ha="right", gid=f"type {t}"
-        )
-    # messages and replies
-    for i, t in enumerate(s.types):
-        k = tree._path_index[(t,)]
-        upper = i < n_types / 2
-        for m in s.messages:
-            r = tree._path_index[(t, m)]
-            edge(k, r)
-            d = side[m]
-            mine = [mm for mm in s.messages if side[mm] == d]
-            outer = (mine.index(m) < len(mine) / 2) if len(mine) > 1 else upper
-            at = (x[k] + 0.5 * (x[r] - x[k]), y[k] + 0.5 * (y[r] - y[k]))
-            label(m, at, 5 if outer else -5, r in reach, gid=f"message {t} {m}")
-            if eq is not None:
-                mix(eq.sender[t][m], at, -5 if outer else 5, f"{t} {m}")
-            acts = s.actions[m]
-            for a_i, a in enumerate(acts):
-                leaf = tree._path_index[(t, m, a)]
-                edge(r, leaf)
-                lat = (x[r] + 0.55 * (x[leaf] - x[r]), y[r] + 0.55 * (y[leaf] - y[r]))
-                above = a_i < (len(acts) - 1) / 2 or (len(acts) % 2 == 1 and a_i == len(acts) // 2)
-                label(a, lat, 5 if above else -5, leaf in reach or leaf in planned)
-                if eq is not None:  # on the path, or planned off it
-                    mix(eq.receiver[m][a], lat, -5 if above else 5, f"{t} {m} {a}")
-                _payoffs(ax, tree, sender, leaf, (x[leaf], y[leaf]), side[m], leaf in reach, column)
-    # the receiver's information sets, labelled on the inner side
-    links = []
-    for d in (-1, 1):
-        for link in _set_links(tree, x, y, side=d):  # arcs bow outwards, labels go inwards
-            if x[link.nodes[0]] * d > 0:
-                links.append(dataclasses.replace(link, label_side=-d))
-    _draw_links(ax, links, colours, font)
-    _nodes(ax, tree, s, x, y, colours, font)
-    if eq is not None:
+    # --- the parts of the picture ---------------------------------------------------------
+    def types(self) -> None:
+        """Chance to the types, each labelled with its prior."""
+        s, tree, x, y = self.s, self.tree, self.x, self.y
+        for i, t in enumerate(s.types):
+            k = tree._path_index[(t,)]
+            self.edge(0, k)
+            mid = ((x[0] + x[k]) / 2, (y[0] + y[k]) / 2)
+            self.label(
+                f"{t} ({_text(s.prior[i])})",
+                mid,
+                0.1,
+                k in self.reach,
+                dx=-10,
+                ha="right",
+                gid=f"type {t}",
+            )
+
+    def messages_and_replies(self) -> None:
+        """Each type's messages, the receiver's replies and the payoffs at the ends."""
+        s, tree, x, y, eq = self.s, self.tree, self.x, self.y, self.eq
+        n_types = len(s.types)
+        for i, t in enumerate(s.types):
+            k = tree._path_index[(t,)]
+            upper = i < n_types / 2
+            for m in s.messages:
+                r = tree._path_index[(t, m)]
+                self.edge(k, r)
+                d = self.side[m]
+                mine = [mm for mm in s.messages if self.side[mm] == d]
+                outer = (mine.index(m) < len(mine) / 2) if len(mine) > 1 else upper
+                at = (x[k] + 0.5 * (x[r] - x[k]), y[k] + 0.5 * (y[r] - y[k]))
+                self.label(m, at, 5 if outer else -5, r in self.reach, gid=f"message {t} {m}")
+                if eq is not None:
+                    self.mix(eq.sender[t][m], at, -5 if outer else 5, f"{t} {m}")
+                self._replies(t, m, r)
+
+    def _replies(self, t: str, m: str, r: int) -> None:
+        s, tree, x, y, eq = self.s, self.tree, self.x, self.y, self.eq
+        acts = s.actions[m]
+        for a_i, a in enumerate(acts):
+            leaf = tree._path_index[(t, m, a)]
+            self.edge(r, leaf)
+            lat = (x[r] + 0.55 * (x[leaf] - x[r]), y[r] + 0.55 * (y[leaf] - y[r]))
+            above = a_i < (len(acts) - 1) / 2 or (len(acts) % 2 == 1 and a_i == len(acts) // 2)
+            self.label(a, lat, 5 if above else -5, leaf in self.reach or leaf in self.planned)
+            if eq is not None:  # on the path, or planned off it
+                self.mix(eq.receiver[m][a], lat, -5 if above else 5, f"{t} {m} {a}")
+            _payoffs(
+                self.ax,
+                tree,
+                self.sender,
+                leaf,
+                (x[leaf], y[leaf]),
+                self.side[m],
+                leaf in self.reach,
+                self.column,
+            )
+
+    def information_sets(self) -> None:
+        """The receiver's information sets, labelled on the inner side, and the nodes."""
+        links = []
+        for d in (-1, 1):
+            for link in _set_links(self.tree, self.x, self.y, side=d):  # arcs bow outwards
+                if self.x[link.nodes[0]] * d > 0:
+                    links.append(dataclasses.replace(link, label_side=-d))
+        _draw_links(self.ax, links, PLAYER_COLOURS, self.font)
+        _nodes(self.ax, self.tree, self.s, self.x, self.y, PLAYER_COLOURS, self.font)
+
+    def beliefs(self, eq: PerfectBayesianEquilibrium) -> None:
+        """The receiver's beliefs beside its nodes: exact on the path, a range off it."""
+        s, tree = self.s, self.tree
+        n_types = len(s.types)
         for (t, m), value in _pbe_beliefs(eq).items():
             r = tree._path_index[(t, m)]
-            d = side[m]
+            d = self.side[m]
             below = s.types.index(t) < n_types / 2
-            ax.annotate(
+            self.ax.annotate(
                 _belief_words(value, t),
-                (x[r], y[r]),
+                (self.x[r], self.y[r]),
                 xytext=(-d * 13, -10 if below else 10),
                 textcoords="offset points",
                 ha="left" if d < 0 else "right",
                 va="top" if below else "bottom",
-                fontsize=font - 1,
+                fontsize=self.font - 1,
                 color=PALETTE["black"],
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9},
                 zorder=6,
                 gid=f"belief {t} {m}",
             )
-    # payoff headers over the top leaves of each side
-    for d in (-1, 1):
-        for j, who in enumerate((sender, receiver)):
-            ax.text(
-                _column(d, j, column),
-                head,
-                tree.players[who],
-                ha="right" if d < 0 else "left",
-                va="bottom",
-                fontsize=font - 2,
-                color=colours[who],
-                fontweight="bold",
-            )
-    _legend(ax, tree, colours, s, eq is not None, bool(planned), font)
-    ax.set_xlim(-width / 2, width / 2)
-    ax.set_ylim(bottom - 0.5, head + 0.5)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
-    title = tree.title
-    if eq is not None:
-        words = eq.describe().splitlines()[0]
-        if eq.intuitive is not None:
-            words += (
-                " Passes the intuitive criterion."
-                if eq.intuitive.passes
-                else " Fails the intuitive criterion."
-            )
-        title = f"{title}\n{words}" if title else words
-    if title:
-        ax.set_title(title, fontsize=font + 1)
-    return fig
+
+    def headers(self) -> None:
+        """The players' names over the payoff columns on each side."""
+        for d in (-1, 1):
+            for j, who in enumerate((self.sender, self.receiver)):
+                self.ax.text(
+                    _column(d, j, self.column),
+                    self.head,
+                    self.tree.players[who],
+                    ha="right" if d < 0 else "left",
+                    va="bottom",
+                    fontsize=self.font - 2,
+                    color=PLAYER_COLOURS[who],
+                    fontweight="bold",
+                )
+
+    def finish(self) -> None:
+        """Legend, limits and the title (with the equilibrium's kind and the intuitive criterion)."""
+        ax, eq = self.ax, self.eq
+        _legend(
+            ax, self.tree, PLAYER_COLOURS, self.s, eq is not None, bool(self.planned), self.font
+        )
+        ax.set_xlim(-self.width / 2, self.width / 2)
+        ax.set_ylim(self.bottom - 0.5, self.head + 0.5)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        title = self.tree.title
+        if eq is not None:
+            words = eq.describe().splitlines()[0]
+            if eq.intuitive is not None:
+                words += (
+                    " Passes the intuitive criterion."
+                    if eq.intuitive.passes
+                    else " Fails the intuitive criterion."
+                )
+            title = f"{title}\n{words}" if title else words
+        if title:
+            ax.set_title(title, fontsize=self.font + 1)
 
 
 def _column(d: int, j: int, column: float) -> float:
