@@ -129,3 +129,41 @@ def test_errors():
     D = Parameter("d", 0, 0, 1)
     with pytest.raises(ValueError, match=r"values for the other parameters of the tree: \['c'\]"):
         pbe_map(tree, P, D)
+
+
+def test_spence_education_separates_exactly_when_education_costs_the_low_type_enough():
+    # Spence (1973): with a high wage 2 and a low wage 0, the high type educating and the
+    # low type not is an equilibrium when education costs the high type at most 2 (it
+    # still pays) and the low type at least 2 (mimicking does not); pooling on no
+    # education with a low wage exists when the prior of the high type is at most 1/2
+    # (the firm pays low to the pool) and the low wage after education is believable.
+    q, ch, cl = sympy.symbols("q c_h c_l", positive=True)
+    cost = {"high": ch, "low": cl}
+    tree = signalling_game(
+        {"high": q, "low": 1 - q},
+        ("educate", "skip"),
+        ("high wage", "low wage"),
+        lambda t, m, a: (
+            (2 if a == "high wage" else 0) - (cost[t] if m == "educate" else 0),
+            1 if (a == "high wage") == (t == "high") else 0,
+        ),
+        players=("Worker", "Firm"),
+    )
+    regimes = {(r.sender, r.receiver): r for r in pure_pbe_regimes(tree)}
+    separating = regimes[(("educate", "skip"), ("high wage", "low wage"))]
+    pooling = regimes[(("skip", "skip"), ("low wage", "low wage"))]
+
+    def holds(regime, **values):
+        subs = {sympy.Symbol(k, positive=True): v for k, v in values.items()}
+        return all(e.subs(subs) >= 0 for e in regime.conditions)
+
+    for c_h, c_l, expected in [
+        (1, 3, True),
+        (2, 2, True),
+        (1, F(19, 10), False),
+        (F(21, 10), 3, False),
+    ]:
+        for prior in (F(1, 10), F(1, 2), F(9, 10)):
+            assert holds(separating, q=prior, c_h=c_h, c_l=c_l) is expected
+    for prior, expected in [(F(1, 10), True), (F(1, 2), True), (F(11, 20), False)]:
+        assert holds(pooling, q=prior, c_h=1, c_l=3) is expected
