@@ -168,6 +168,27 @@ def run_all_cells(page, timeout_ms: float = 120_000) -> None:  # type: ignore[no
         }"""
     dialogs: list[str] = []
     _wait_answering_dialogs(page, idle, timeout_ms, dialogs)
+    _start_run_all(page, started, dialogs)
+    # Wait for every cell to run. If the run stalls (the kernel idle, some cell never run:
+    # a kernel dialog answered after the cells were queued drops them), run all again.
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left_ms = (deadline - time.monotonic()) * 1000
+        try:
+            _wait_answering_dialogs(page, finished, max(1.0, min(30_000, left_ms)), dialogs)
+            break
+        except Exception as exc:
+            if left_ms <= 30_000:
+                if dialogs:
+                    exc.add_note("dialogs answered on the way: " + " / ".join(dialogs))
+                raise
+            if page.evaluate(idle, PANEL) and not page.evaluate(finished, PANEL):
+                _start_run_all(page, started, dialogs)
+    _wait_kernel_idle(page, timeout_ms)
+
+
+def _start_run_all(page, started: str, dialogs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Click Run > Run All Cells until a cell starts (up to five tries)."""
     for _attempt in range(5):
         try:
             _answer_dialog(page, dialogs)
@@ -179,18 +200,11 @@ def run_all_cells(page, timeout_ms: float = 120_000) -> None:  # type: ignore[no
             if item.count():
                 item.first.click(timeout=10_000)
                 _wait_answering_dialogs(page, started, 10_000, dialogs)
-                break
+                return
             page.keyboard.press("Escape")
         except Exception:
             pass  # no cell started, or a dialog came in the way of a click: again
         page.wait_for_timeout(1000)
-    try:
-        _wait_answering_dialogs(page, finished, timeout_ms, dialogs)
-    except Exception as exc:
-        if dialogs:
-            exc.add_note("dialogs answered on the way: " + " / ".join(dialogs))
-        raise
-    _wait_kernel_idle(page, timeout_ms)
 
 
 DIALOG = ".jp-Dialog"
