@@ -49,6 +49,7 @@ import numpy.typing as npt
 from ..core._numbers import Number, to_exact
 from ..symbolic import Parameter
 from ..symbolic._signs import grid_signs, rational_forms
+from ..symbolic.maps import _grid
 from ..trees import GameTree
 from ..trees.nodes import to_sympy
 from .beliefs import BeliefSet, supporting_beliefs
@@ -303,26 +304,21 @@ def pbe_map(
         for m, beliefs in regime.off_path.items():
             if beliefs is None:  # the receiver's payoffs there vary: decide point by point
                 exists[r] &= _off_path_grid(tree, regime, m, x, y, others, x_exact, y_exact)
-    legend: list[str] = []
-    index: dict[tuple[int, ...], int] = {}
-    labels = np.zeros((ny, nx), dtype=np.int64)
-    for i in range(ny):
-        for j in range(nx):
-            key = tuple(int(r) for r in np.nonzero(exists[:, i, j])[0])
-            if key not in index:
-                index[key] = len(legend)
-                legend.append("; ".join(regimes[r].label for r in key) or "no pure PBE")
-            labels[i, j] = index[key]
-    return PBEMap(x, y, xs, ys, regimes, exists, labels, tuple(legend), exact)
+    # One label per distinct set of equilibria, numbered in order of first appearance.
+    rows = exists.reshape(len(regimes), ny * nx).T
+    sets, first, inverse = np.unique(rows, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    labels = rank[inverse.reshape(-1)].reshape(ny, nx).astype(np.int64)
+    legend = tuple(
+        "; ".join(regimes[r].label for r in np.nonzero(sets[k])[0]) or "no pure PBE" for k in order
+    )
+    return PBEMap(x, y, xs, ys, regimes, exists, labels, legend, exact)
 
 
 def _fractions(values: Sequence[Number]) -> list[Fraction]:
     return [v if isinstance(v, Fraction) else Fraction(v) for v in values]
-
-
-def _grid(p: Parameter, count: int) -> tuple[Number, ...]:
-    span = p.high - p.low
-    return tuple(p.low + span * Fraction(k, count - 1) for k in range(count))
 
 
 def _off_path_grid(
@@ -336,13 +332,9 @@ def _off_path_grid(
     y_exact: Sequence[Number],
 ) -> npt.NDArray[np.bool_]:
     out = np.zeros((len(y_exact), len(x_exact)), dtype=bool)
-    action = regime.receiver[tree_messages(tree).index(m)]
+    action = regime.receiver[signalling_structure(tree).messages.index(m)]
     for i, yv in enumerate(y_exact):
         for j, xv in enumerate(x_exact):
             point = tree.at(**{**others, x.name: xv, y.name: yv})
             out[i, j] = not supporting_beliefs(signalling_structure(point), m, [action]).empty
     return out
-
-
-def tree_messages(tree: GameTree) -> tuple[str, ...]:
-    return signalling_structure(tree).messages
