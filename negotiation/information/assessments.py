@@ -236,8 +236,7 @@ def _assess(tree: GameTree, profile: BehaviourProfile) -> Assessment | None:
                     a for a in s.actions if belief_polytope(s.nodes, s.actions, values, [a])
                 )
             probs[s.index] = tuple(Fraction(int(a == best)) for a in s.actions)
-    filled = BehaviourProfile.__new__(BehaviourProfile)
-    filled._init(tree, tuple(probs))
+    filled = BehaviourProfile._of(tree, probs)
     beliefs: dict[str, dict[Path, Fraction]] = {}
     off_path: dict[str, tuple[dict[Path, Fraction], ...]] = {}
     for s in sets:

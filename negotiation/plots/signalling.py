@@ -29,7 +29,7 @@ from .trees import (
     PRINTED,
     _belief_words,
     _draw_links,
-    _initials,
+    _draw_nodes,
     _pbe_beliefs,
     _set_links,
     _text,
@@ -329,7 +329,7 @@ class _SignallingDrawing:
                 if self.x[link.nodes[0]] * d > 0:
                     links.append(dataclasses.replace(link, label_side=-d))
         _draw_links(self.ax, links, PLAYER_COLOURS, self.font)
-        _nodes(self.ax, self.tree, self.s, self.x, self.y, PLAYER_COLOURS, self.font)
+        _draw_nodes(self.ax, self.tree, self.x, self.y, PLAYER_COLOURS, PRINTED, self.font)
 
     def beliefs(self, eq: PerfectBayesianEquilibrium) -> None:
         """The receiver's beliefs beside its nodes: exact on the path, a range off it."""
@@ -443,68 +443,6 @@ def _payoffs(
                 zorder=0,
             )
         )
-
-
-def _nodes(
-    ax: Any,
-    tree: GameTree,
-    s: SignallingStructure,
-    x: list[float],
-    y: list[float],
-    colours: tuple[str, str],
-    font: int,
-) -> None:
-    initials = _initials(tree.players)
-    for i in range(2):
-        mine = [
-            k
-            for k in range(len(tree))
-            if tree._kind[k] == GameTree.DECISION and tree._owner[k] == i
-        ]
-        ax.plot(
-            [x[k] for k in mine],
-            [y[k] for k in mine],
-            "o",
-            ms=PRINTED.disc,
-            color=colours[i],
-            mec="white",
-            mew=1.5,
-            ls="none",
-            zorder=5,
-        )
-        for k in mine:
-            ax.text(
-                x[k],
-                y[k],
-                initials[i],
-                ha="center",
-                va="center",
-                fontsize=font - 2,
-                color="white",
-                fontweight="bold",
-                zorder=6,
-            )
-    ax.plot(
-        [x[0]],
-        [y[0]],
-        "D",
-        ms=PRINTED.diamond,
-        color=PALETTE["grey"],
-        mec="white",
-        mew=1.5,
-        ls="none",
-        zorder=5,
-    )
-    leaves = [k for k in range(len(tree)) if tree._kind[k] == GameTree.TERMINAL]
-    ax.plot(
-        [x[k] for k in leaves],
-        [y[k] for k in leaves],
-        "s",
-        ms=6,
-        color=PALETTE["black"],
-        ls="none",
-        zorder=5,
-    )
 
 
 def _legend(

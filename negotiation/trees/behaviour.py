@@ -106,6 +106,13 @@ class BehaviourProfile:
                 probs[s.index] = None if dist is None else _distribution(s, dist)
         self._init(tree, tuple(probs))
 
+    @classmethod
+    def _of(cls, tree: GameTree, probabilities: Sequence[Probabilities]) -> BehaviourProfile:
+        """A profile from its probabilities per information set (tree order), already checked."""
+        self = cls.__new__(cls)
+        self._init(tree, tuple(probabilities))
+        return self
+
     def _init(self, tree: GameTree, probabilities: tuple[Probabilities, ...]) -> None:
         self.tree = tree
         self.probabilities = probabilities
@@ -174,9 +181,7 @@ class BehaviourProfile:
                             mass[a] += w
                 total = sum(mass)
                 probs[s.index] = tuple(m / total for m in mass) if total else None
-        self = cls.__new__(cls)
-        self._init(tree, tuple(probs))
-        return self
+        return cls._of(tree, probs)
 
     def to_mixed(self) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         """Realisation-equivalent mixed strategies over the players' reduced strategies.

@@ -114,8 +114,7 @@ def subgame_perfect_equilibria(tree: GameTree) -> ExtensiveSolution:
         probs: list[Any] = [None] * len(tree.information_sets())
         for h, dist in choices.items():
             probs[h] = dist
-        profile = BehaviourProfile.__new__(BehaviourProfile)
-        profile._init(tree, tuple(probs))
+        profile = BehaviourProfile._of(tree, probs)
         if profile not in found:
             found[profile] = ExtensiveEquilibrium(profile, profile.to_mixed())
     whole = nash_equilibria(tree)
@@ -162,8 +161,7 @@ def _value(tree: GameTree, root: Path, choice: dict[int, Any]) -> tuple[Fraction
     probs: list[Any] = [None] * len(sub.information_sets())
     for s in sub.information_sets():
         probs[s.index] = choice.get(tree.information_set(root + s.nodes[0]).index)
-    profile = BehaviourProfile.__new__(BehaviourProfile)
-    profile._init(sub, tuple(probs))
+    profile = BehaviourProfile._of(sub, probs)
     return Fraction(profile.payoffs[0]), Fraction(profile.payoffs[1])
 
 
