@@ -28,6 +28,7 @@ import numpy as np
 import pygambit as gbt
 
 from negotiation.information import perfect_bayesian, signalling_game
+from negotiation.information.examples import hint_game
 from negotiation.information.regimes import pbe_map
 from negotiation.symbolic import Parameter
 from negotiation.trees import GameTree, dumps_efg, nash_equilibria
@@ -110,20 +111,6 @@ def main() -> int:
     )
     met_map = map_table()
     return 0 if met_pbe and met_ratio and met_map else 1
-
-
-def hint_game(p: Any, c: Any) -> GameTree:
-    """Japan resolved (prior p) or bluffing; a hint costs a bluffer c (stylized)."""
-    return signalling_game(
-        {"resolved": p, "bluffing": 1 - p},
-        ("hint", "silence"),
-        ("press", "soften"),
-        lambda t, m, a: (
-            (2 if a == "soften" else 0) - (c if (m == "hint" and t == "bluffing") else 0),
-            1 if (a == "soften") == (t == "resolved") else 0,
-        ),
-        players=("Japan", "US"),
-    )
 
 
 def map_table() -> bool:

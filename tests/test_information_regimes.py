@@ -10,25 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation.information import perfect_bayesian, signalling_game
+from negotiation.information.examples import hint_game
 from negotiation.information.regimes import pbe_map, pure_pbe_regimes
 from negotiation.symbolic import Parameter
 
 F = Fraction
-
-
-def hint_game(p, c):
-    """Japan resolved (prior p) or bluffing; a hint costs a bluffer c; the US wants to
-    soften only to the resolved. Stylized, for the tests."""
-    return signalling_game(
-        {"resolved": p, "bluffing": 1 - p},
-        ("hint", "silence"),
-        ("press", "soften"),
-        lambda t, m, a: (
-            (2 if a == "soften" else 0) - (c if (m == "hint" and t == "bluffing") else 0),
-            1 if (a == "soften") == (t == "resolved") else 0,
-        ),
-        players=("Japan", "US"),
-    )
 
 
 def pure_set(tree):
