@@ -25,12 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from ..core._numbers import Number, to_exact
 from ..trees import GameTree, InformationSet, chance, decision
-from ..trees.nodes import Path, format_path
+from ..trees.nodes import format_path
 
 __all__ = ["SignallingStructure", "signalling_game", "signalling_structure"]
 
@@ -70,10 +69,6 @@ class SignallingStructure:
         pay = node.payoffs  # type: ignore[union-attr]
         i = self.tree.players.index(self.sender)
         return pay[i], pay[1 - i]
-
-    def node(self, t: str, m: str) -> Path:
-        """The receiver's node after type ``t`` sends ``m``."""
-        return (t, m)
 
 
 def signalling_game(
@@ -221,7 +216,3 @@ def signalling_structure(tree: GameTree) -> SignallingStructure:
         actions=actions,
         receiver_sets=sets,
     )
-
-
-def _fraction(value: Any) -> Fraction:
-    return value if isinstance(value, Fraction) else Fraction(value)

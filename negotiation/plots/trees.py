@@ -392,9 +392,9 @@ def _pbe_beliefs(pbe: Any) -> dict[Any, Any]:
     for m in s.messages:
         for t in s.types:
             if m in pbe.beliefs:
-                out[s.node(t, m)] = pbe.beliefs[m][t]
+                out[(t, m)] = pbe.beliefs[m][t]
             elif m in pbe.off_path:
-                out[s.node(t, m)] = pbe.off_path[m].range(t)
+                out[(t, m)] = pbe.off_path[m].range(t)
     return out
 
 
