@@ -105,16 +105,27 @@ class ExtensiveSolution:
     ----------
     tree : GameTree
     equilibria : tuple of ExtensiveEquilibrium
-    normal_form : Solution
-        The solution of the reduced normal form, with its components and degeneracy.
     """
 
     def __init__(
-        self, tree: GameTree, equilibria: tuple[ExtensiveEquilibrium, ...], normal_form: Solution
+        self,
+        tree: GameTree,
+        equilibria: tuple[ExtensiveEquilibrium, ...],
+        normal_form: Solution | None = None,
     ) -> None:
         self.tree = tree
         self.equilibria = equilibria
-        self.normal_form = normal_form
+        self._normal_form = normal_form
+
+    @property
+    def normal_form(self) -> Solution:
+        """The solution of the tree's reduced normal form, with its components and degeneracy.
+
+        Solved when first asked for, unless the equilibria came from it.
+        """
+        if self._normal_form is None:
+            self._normal_form = solve(to_bimatrix(self.tree))
+        return self._normal_form
 
     def __len__(self) -> int:
         return len(self.equilibria)

@@ -117,8 +117,7 @@ def subgame_perfect_equilibria(tree: GameTree) -> ExtensiveSolution:
         profile = BehaviourProfile._of(tree, probs)
         if profile not in found:
             found[profile] = ExtensiveEquilibrium(profile, profile.to_mixed())
-    whole = nash_equilibria(tree)
-    return ExtensiveSolution(tree, tuple(found.values()), whole.normal_form)
+    return ExtensiveSolution(tree, tuple(found.values()))
 
 
 def _solve_below(
