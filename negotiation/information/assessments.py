@@ -29,7 +29,8 @@ True
 'Japan: Settle at the start. US: Press after a hint.'
 
 :func:`weak_perfect_bayesian` checks every extreme Nash equilibrium of the tree
-(:func:`~negotiation.trees.nash_equilibria`): it fills the sets a player's own play
+(:func:`~negotiation.trees.nash_equilibria`; a signalling game directly in
+behaviour strategies, as :func:`~negotiation.information.perfect_bayesian` does): it fills the sets a player's own play
 never reaches with a move that some belief justifies (working from the end of the
 game back), computes beliefs by Bayes' rule where play goes, and at every other set
 finds, exactly, every belief that justifies the move there (a polytope). This is
@@ -54,7 +55,9 @@ from typing import Any
 from ..core._numbers import format_number
 from ..trees import BehaviourProfile, GameTree, InformationSet, nash_equilibria
 from ..trees.nodes import Path
+from ._signalling_vertices import behaviour_profile, extreme_equilibria
 from .beliefs import belief_polytope
+from .signalling import signalling_structure
 
 __all__ = ["Assessment", "AssessmentSolution", "weak_perfect_bayesian"]
 
@@ -212,14 +215,28 @@ def weak_perfect_bayesian(tree: GameTree) -> AssessmentSolution:
     found: list[Assessment] = []
     seen: set[BehaviourProfile] = set()
     rejected: list[BehaviourProfile] = []
-    for eq in nash_equilibria(tree):
-        assessment = _assess(tree, eq.profile)
+    for profile in _extreme_nash(tree):
+        assessment = _assess(tree, profile)
         if assessment is None:
-            rejected.append(eq.profile)
+            rejected.append(profile)
         elif assessment.profile not in seen:
             seen.add(assessment.profile)
             found.append(assessment)
     return AssessmentSolution(tree, tuple(found), tuple(rejected))
+
+
+def _extreme_nash(tree: GameTree) -> list[BehaviourProfile]:
+    """The extreme Nash equilibria in behaviour strategies.
+
+    A signalling game is solved directly in behaviour strategies (its normal form
+    grows as ``actions ** messages``); any other tree through its reduced normal form.
+    """
+    tree.require_numeric("weak_perfect_bayesian()")
+    try:
+        s = signalling_structure(tree)
+    except ValueError:
+        return [eq.profile for eq in nash_equilibria(tree)]
+    return [behaviour_profile(s, x, y) for x, y in extreme_equilibria(s)]
 
 
 def _assess(tree: GameTree, profile: BehaviourProfile) -> Assessment | None:

@@ -533,7 +533,7 @@ def cheap_talk_game(
     ... )
     >>> result = perfect_bayesian(tree)
     >>> result.kinds()
-    {'pooling': 2, 'semi-separating': 4}
+    {'pooling': 2, 'semi-separating': 2}
 
     Japan wants the US soft whatever its type, so whatever it says, the US presses:
 

@@ -12,9 +12,10 @@ In a signalling game every type is reached with positive probability, so the
 sender's conditions are those of a Nash equilibrium; what PBE adds is that the
 receiver's action after an unsent message must be a best response to *some*
 belief. :func:`perfect_bayesian` therefore takes every extreme Nash equilibrium of
-the tree (exactly, :func:`~negotiation.trees.nash_equilibria`), keeps those whose
-off-path actions some belief supports, and states that belief as a range
-(:func:`~negotiation.information.supporting_beliefs`). Each is classified as
+the game in behaviour strategies (exactly, by labelled vertices of the two
+best-response polyhedra of the sequence form: Koller, Megiddo and von Stengel 1996),
+keeps those whose off-path actions some belief supports, and states that belief as
+a range (:func:`~negotiation.information.supporting_beliefs`). Each is classified as
 *pooling* (every type sends the same message, so the receiver learns nothing),
 *separating* (every type its own message: the message reveals the type),
 *semi-separating* (some type mixes: the message shifts beliefs without revealing
@@ -46,7 +47,8 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from ..core._numbers import format_number
-from ..trees import BehaviourProfile, GameTree, nash_equilibria
+from ..trees import BehaviourProfile, GameTree
+from ._signalling_vertices import behaviour_profile, extreme_equilibria
 from .beliefs import BeliefSet, supporting_beliefs
 from .signalling import SignallingStructure, signalling_structure
 
@@ -274,11 +276,18 @@ def perfect_bayesian(tree: GameTree) -> PerfectBayesianSolution:
 
     Notes
     -----
-    The equilibria come from the tree's reduced normal form, where the receiver has
-    one strategy per way of answering every message (``actions ** messages``): 9 for
-    two messages and three actions, 27 for three and three. Exact enumeration of all
-    extreme equilibria is quick up to about 10 strategies a side and refuses games
-    much larger than that with a clear error.
+    The equilibria are the extreme points of the Nash equilibrium set in behaviour
+    strategies (one distribution over messages per type, one over actions per
+    message), found without the normal form, where the receiver would have one
+    strategy per way of answering every message (``actions ** messages``). The
+    work grows with the number of ways to choose supports: two types, three
+    messages and three actions take a fraction of a second.
+
+    Reported are the *extreme* equilibria: the whole set is made of the segments
+    and faces between them where a player is indifferent. A perfect Bayesian
+    equilibrium set need not be closed (an unsent message's best reply may be
+    justified only while some type sends it with positive probability); only its
+    points that are extreme Nash equilibria are listed.
 
     Examples
     --------
@@ -296,10 +305,11 @@ def perfect_bayesian(tree: GameTree) -> PerfectBayesianSolution:
     tree.require_numeric("perfect_bayesian()")
     kept: list[PerfectBayesianEquilibrium] = []
     rejected: list[BehaviourProfile] = []
-    for eq in nash_equilibria(tree):
-        pbe = _assess(s, eq.profile)
+    for sender, receiver in extreme_equilibria(s):
+        profile = behaviour_profile(s, sender, receiver)
+        pbe = _assess(s, profile)
         if pbe is None:
-            rejected.append(eq.profile)
+            rejected.append(profile)
         else:
             kept.append(pbe)
     kept.sort(
