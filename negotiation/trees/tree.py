@@ -124,13 +124,16 @@ def _checked_name(name: Any, path: Path) -> str:
 
 
 class GameTree:
-    """An immutable two-player game tree with perfect information and chance moves.
+    """An immutable game tree of two or more players, with chance moves and information sets.
 
     Parameters
     ----------
-    players : pair of str
-        The two players' names, for example ``("Japan", "US")``; payoff tuples
-        list the players in this order.
+    players : sequence of str
+        The players' names, two or more, for example ``("Japan", "US")``; payoff
+        tuples list the players in this order. Solvers that work on the normal
+        form as a bimatrix game (:func:`~negotiation.trees.to_bimatrix`,
+        :func:`~negotiation.trees.nash_equilibria`) need exactly two players; the
+        rest works for any number.
     root : Decision, Chance or Terminal
         The root node, usually built with :func:`decision`, :func:`chance` and :func:`leaf`.
     title : str, optional
@@ -278,10 +281,10 @@ class GameTree:
 
     def _add_leaf(self, flat: _Flat, node: Terminal, path: Path) -> None:
         players = self._players
-        if len(node.payoffs) != 2:
+        if len(node.payoffs) != len(players):
             raise ValueError(
-                f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected 2 "
-                f"(one per player: {players[0]}, {players[1]})"
+                f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected "
+                f"{len(players)} (one per player: {', '.join(players)})"
             )
         vals = tuple(
             v
@@ -442,8 +445,8 @@ class GameTree:
 
     # --- attributes -------------------------------------------------------------------
     @property
-    def players(self) -> tuple[str, str]:
-        """The two players' names; payoff tuples follow this order."""
+    def players(self) -> tuple[str, ...]:
+        """The players' names (two or more); payoff tuples follow this order."""
         return self._players
 
     @property
@@ -635,6 +638,32 @@ class GameTree:
                     f"nash_equilibria(tree) handles information sets"
                 )
 
+    def require_two_players(self, operation: str = "this operation") -> None:
+        """Raise a ValueError naming the number of players, unless the tree has exactly two.
+
+        For what needs a bimatrix game (the reduced normal form as rows and
+        columns). The message points to what works for any number of players.
+
+        Examples
+        --------
+        >>> from negotiation.trees import GameTree, decision
+        >>> t = GameTree(("A", "B", "C"), decision("A", {"L": (1, 0, 0), "R": (0, 1, 2)}))
+        >>> t.require_two_players("to_bimatrix()")
+        Traceback (most recent call last):
+        ...
+        ValueError: to_bimatrix() needs a two-player tree (a bimatrix game), but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), BehaviourProfile and its regrets, pure_nash_equilibria() or the perfect Bayesian checks of negotiation.information
+        """
+        if not isinstance(operation, str):
+            raise TypeError(f"operation must be a string, got {type(operation).__name__}")
+        n = len(self._players)
+        if n != 2:
+            raise ValueError(
+                f"{operation} needs a two-player tree (a bimatrix game), but this tree has {n} "
+                f"players ({', '.join(self._players)}); for any number of players use "
+                f"subgame_perfect(), BehaviourProfile and its regrets, pure_nash_equilibria() "
+                f"or the perfect Bayesian checks of negotiation.information"
+            )
+
     def _index(self, where: Any) -> int:
         if isinstance(where, str):
             found = self._names.get(where)
@@ -690,8 +719,10 @@ class GameTree:
                     f"unknown player {player!r}; expected one of {list(self._players)}"
                 )
             return self._players.index(player)
-        if isinstance(player, bool) or player not in (0, 1):
-            raise ValueError(f"player must be 0, 1 or a player's name, got {player!r}")
+        n = len(self._players)
+        if isinstance(player, bool) or player not in range(n):
+            numbers = "0, 1" if n == 2 else f"0 to {n - 1}"
+            raise ValueError(f"player must be {numbers} or a player's name, got {player!r}")
         return int(player)
 
     # --- parameters -------------------------------------------------------------------
@@ -865,7 +896,7 @@ class GameTree:
         title = f" {self._title!r}" if self._title else ""
         params = f", parameters {[str(s) for s in self.parameters]}" if self._free else ""
         return (
-            f"<GameTree{title}: {self._players[0]} vs {self._players[1]}, {len(self)} nodes, "
+            f"<GameTree{title}: {' vs '.join(self._players)}, {len(self)} nodes, "
             f"{self.leaf_count} leaves{params}>"
         )
 
@@ -885,7 +916,7 @@ class GameTree:
         ├─ h [1/2] → (1, 0)
         └─ t [1/2] → (0, 1)
         """
-        who = f"{self._players[0]}, {self._players[1]}"
+        who = ", ".join(self._players)
         lines = [f"{self._title} (payoffs: {who})" if self._title else f"Payoffs: {who}"]
         lines.append(self._describe_node(0))
         stack: list[tuple[int, str]] = [(c, "") for c in reversed(self._children[0])]
@@ -916,17 +947,28 @@ class GameTree:
         return f"Chance{tag}"
 
 
-def _check_players(players: Sequence[str]) -> tuple[str, str]:
+def _check_players(players: Sequence[str]) -> tuple[str, ...]:
     if isinstance(players, str) or not isinstance(players, Sequence):
-        raise TypeError(f"players must be a pair of names such as ('Japan', 'US'), got {players!r}")
+        raise TypeError(
+            f"players must be a pair of names such as ('Japan', 'US'), or a sequence of more "
+            f"names, got {players!r}"
+        )
     names = tuple(players)
-    if len(names) != 2:
-        raise ValueError(f"a game tree has two players, got {len(names)}: {names!r}")
+    if len(names) < 2:
+        raise ValueError(
+            f"a game tree has two players, got {len(names)}: {names!r} (or more players; a "
+            f"one-person decision problem is a tree with a second player who never moves)"
+        )
     for k, name in enumerate(names):
         if not isinstance(name, str):
             raise TypeError(f"players[{k}] must be a string, got {type(name).__name__} {name!r}")
         if not name.strip():
             raise ValueError(f"players[{k}] must be a non-empty name, got {name!r}")
-    if names[0] == names[1]:
-        raise ValueError(f"the two players need different names, got {names[0]!r} twice")
-    return names[0], names[1]
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            if len(names) == 2:
+                raise ValueError(f"the two players need different names, got {name!r} twice")
+            raise ValueError(f"the players need different names, got {name!r} twice")
+        seen.add(name)
+    return names
