@@ -651,7 +651,7 @@ class GameTree:
         >>> t.require_two_players("to_bimatrix()")
         Traceback (most recent call last):
         ...
-        ValueError: to_bimatrix() needs a two-player tree (a bimatrix game), but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), BehaviourProfile and its regrets, pure_nash_equilibria() or the perfect Bayesian checks of negotiation.information
+        ValueError: to_bimatrix() needs a two-player tree (a bimatrix game), but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), regrets(), pure_nash_equilibria(), or check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of negotiation.information
         """
         if not isinstance(operation, str):
             raise TypeError(f"operation must be a string, got {type(operation).__name__}")
@@ -660,8 +660,9 @@ class GameTree:
             raise ValueError(
                 f"{operation} needs a two-player tree (a bimatrix game), but this tree has {n} "
                 f"players ({', '.join(self._players)}); for any number of players use "
-                f"subgame_perfect(), BehaviourProfile and its regrets, pure_nash_equilibria() "
-                f"or the perfect Bayesian checks of negotiation.information"
+                f"subgame_perfect(), regrets(), pure_nash_equilibria(), or "
+                f"check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of "
+                f"negotiation.information"
             )
 
     def _index(self, where: Any) -> int:
