@@ -483,7 +483,7 @@ def check_weak_perfect_bayesian(tree: GameTree, profile: BehaviourProfile) -> Pe
     beliefs: dict[str, dict[Path, Fraction]] = {}
     off_path: dict[str, tuple[dict[Path, Fraction], ...]] = {}
     index = tree._path_index
-    for s in sorted(sets, key=lambda s: (-min(len(p) for p in s.nodes), s.index)):
+    for s in sorted(sets, key=lambda s: (-max(len(p) for p in s.nodes), s.index)):
         i = tree.players.index(s.player)
         dist = probs[s.index]
         assert dist is not None
