@@ -116,7 +116,10 @@ HEAD = 'EFG 2 R "" { "A" "B" } ""\n'
         ),
         ("EFG 3 R", r"line 1: expected the version number 2 after 'EFG', found '3'"),
         # Trees hold two or more players (Gambit's format holds any number); one is too few.
-        ('EFG 2 R "" { "A" }', r"line 1: a game has two or more players, .* 1 player"),
+        (
+            'EFG 2 R "" { "A" }',
+            r"line 1: only two-player trees or trees of more players .* 1 player",
+        ),
         (HEAD + 'x "" 1', r"line 2: expected a node: 'p' \(a player's move\), 'c'"),
         (
             HEAD + 'p "" 1 1 "" { "L" "R" } 0\nt "" 1 "" { 1, 1 }',

@@ -259,7 +259,7 @@ def test_pbe_check_refuses_open_sets_and_other_trees():
     ids=["to_bimatrix", "nash_equilibria", "subgame_perfect_equilibria", "weak_perfect_bayesian"],
 )
 def test_bimatrix_functions_name_the_number_of_players(call):
-    with pytest.raises(ValueError, match=r"needs a two-player tree .* has 3 players .* pure_nash"):
+    with pytest.raises(ValueError, match=r"needs a two-player tree, .* has 3 players .* pure_nash"):
         call(selten_horse())
 
 
@@ -271,7 +271,7 @@ def test_other_two_player_functions_refuse_three_players():
     with pytest.raises(ValueError, match=r"from_mixed\(\) .* has 3 players"):
         BehaviourProfile.from_mixed(tree, [1, 0], [1, 0])
     perfect = GameTree(("A", "B", "C"), decision("A", {"x": (0, 0, 0), "y": (1, 1, 1)}))
-    with pytest.raises(ValueError, match=r"nash_vs_spe\(\) needs a two-player tree .* 3 players"):
+    with pytest.raises(ValueError, match=r"nash_vs_spe\(\) needs a two-player tree, .* 3 players"):
         nash_vs_spe(perfect)
     # The signalling functions read a two-player structure: the horse is refused for its
     # shape (chance must move first).
@@ -291,6 +291,11 @@ def test_payoff_tuples_must_have_one_entry_per_player():
         GameTree(("A", "B", "B"), leaf(1, 2, 3))
     with pytest.raises(ValueError, match=r"player must be 0 to 2 or a player's name, got 3"):
         selten_horse().decision_paths(3)
+
+
+def test_backward_induction_refuses_information_sets_pointing_to_n_player_tools():
+    with pytest.raises(ValueError, match=r"needs perfect information, .* pure_nash_equilibria"):
+        subgame_perfect(selten_horse())
 
 
 def test_four_players_backward_induction_and_chance():

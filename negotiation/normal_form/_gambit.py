@@ -242,8 +242,8 @@ class TokenParser:
             names = ", ".join(repr(p) for p in players)
             raise GambitError(
                 start,
-                f"a game has two or more players, but this file has {len(players)} "
-                f"player(s)" + (f" ({names})" if players else ""),
+                f"only two-player {form.things} or {form.things} of more players can be read, "
+                f"but this file has {len(players)} player(s)" + (f" ({names})" if players else ""),
             )
         if not more and len(players) != 2:
             names = ", ".join(repr(p) for p in players)

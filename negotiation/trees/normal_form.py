@@ -140,7 +140,7 @@ def to_bimatrix(tree: GameTree) -> BimatrixGame:
             f"to_bimatrix() needs a GameTree, got {type(tree).__name__}; build one with "
             f"GameTree(players, decision(...))"
         )
-    tree.require_two_players("to_bimatrix()")
+    tree.require_two_players("to_bimatrix() (rows and columns)")
     num = NumericTree(tree, "to_bimatrix()")
     plans0, plans1 = _plans(tree, 0), _plans(tree, 1)
     A, B = _matrices(num, plans0, plans1)

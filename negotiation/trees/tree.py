@@ -632,10 +632,16 @@ class GameTree:
             if len(s.nodes) > 1:
                 shown = " and ".join(format_path(p) for p in s.nodes[:3])
                 more = f" (and {len(s.nodes) - 3} more)" if len(s.nodes) > 3 else ""
+                handles = (
+                    "nash_equilibria(tree) handles information sets"
+                    if len(self._players) == 2
+                    else "pure_nash_equilibria(tree) and, in negotiation.information, "
+                    "check_weak_perfect_bayesian(tree, profile) handle information sets with "
+                    "any number of players"
+                )
                 raise ValueError(
                     f"{operation} needs perfect information, but {s.player} cannot tell apart "
-                    f"the nodes {shown}{more} (information set {s.label!r}); "
-                    f"nash_equilibria(tree) handles information sets"
+                    f"the nodes {shown}{more} (information set {s.label!r}); {handles}"
                 )
 
     def require_two_players(self, operation: str = "this operation") -> None:
@@ -651,14 +657,14 @@ class GameTree:
         >>> t.require_two_players("to_bimatrix()")
         Traceback (most recent call last):
         ...
-        ValueError: to_bimatrix() needs a two-player tree (a bimatrix game), but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), regrets(), pure_nash_equilibria(), or check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of negotiation.information
+        ValueError: to_bimatrix() needs a two-player tree, but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), regrets(), pure_nash_equilibria(), or check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of negotiation.information
         """
         if not isinstance(operation, str):
             raise TypeError(f"operation must be a string, got {type(operation).__name__}")
         n = len(self._players)
         if n != 2:
             raise ValueError(
-                f"{operation} needs a two-player tree (a bimatrix game), but this tree has {n} "
+                f"{operation} needs a two-player tree, but this tree has {n} "
                 f"players ({', '.join(self._players)}); for any number of players use "
                 f"subgame_perfect(), regrets(), pure_nash_equilibria(), or "
                 f"check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of "
