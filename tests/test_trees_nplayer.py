@@ -17,7 +17,7 @@ import matplotlib
 import pygambit as gbt
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import n_player_trees
+from strategies import imperfect_trees, n_player_trees
 
 from negotiation.information import (
     check_weak_perfect_bayesian,
@@ -489,3 +489,26 @@ def test_pure_profiles_and_plans_cover_every_choice():
     assert len(plans_from(tree, 0, first_sets(tree, 0, [0]))) == 2
     profile = horse_profile("C", "c", "R")
     assert continuation_value(tree, profile.probabilities, 1, 0) == 1
+
+
+def _vertex_sets(off_path):
+    return {key: {frozenset(v.items()) for v in vertices} for key, vertices in off_path.items()}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(imperfect_trees())
+def test_two_player_assessments_pass_the_n_player_check_with_the_same_beliefs(tree):
+    # Two implementations of the same definition (Fudenberg and Tirole 1991): the
+    # two-player search from the Nash equilibria (weak_perfect_bayesian), and the n-player
+    # check of one profile. Each assessment the first finds passes the second, with the
+    # same Bayes beliefs and the same vertices of off-path beliefs; its pure ones are among
+    # the complete enumeration of pure equilibria.
+    solution = weak_perfect_bayesian(tree)
+    pure = {a.profile for a in pure_weak_perfect_bayesian(tree)}
+    for a in solution:
+        check = check_weak_perfect_bayesian(tree, a.profile)
+        assert check, check.reason
+        assert check.beliefs == a.beliefs
+        assert _vertex_sets(check.off_path) == _vertex_sets(a.off_path)
+        if all(set(d) <= {0, 1} for d in a.profile.probabilities if d is not None):
+            assert a.profile in pure
