@@ -17,6 +17,7 @@ import matplotlib
 import pygambit as gbt
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import imperfect_trees, n_player_trees
 
 from negotiation.information import (
@@ -512,3 +513,37 @@ def test_two_player_assessments_pass_the_n_player_check_with_the_same_beliefs(tr
         assert _vertex_sets(check.off_path) == _vertex_sets(a.off_path)
         if all(set(d) <= {0, 1} for d in a.profile.probabilities if d is not None):
             assert a.profile in pure
+
+
+@st.composite
+def trees_with_profiles(draw):
+    """A random three-player tree and a random exact behaviour profile of it."""
+    tree = draw(n_player_trees(players=3))
+    strategies: dict[str, dict] = {p: {} for p in tree.players}
+    for s in tree.information_sets():
+        weights = [draw(st.integers(0, 3)) for _ in s.actions]
+        if not any(weights):
+            weights[0] = 1
+        total = sum(weights)
+        strategies[s.player][s.name] = {a: F(w, total) for a, w in zip(s.actions, weights)}
+    return BehaviourProfile(tree, strategies)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trees_with_profiles())
+def test_regrets_and_payoffs_of_mixed_profiles_equal_gambits(profile):
+    # Gambit's MixedBehaviorProfile.max_regret is the largest gain any player gets by
+    # a best reply, computed by its own code from the .efg file we write.
+    tree = profile.tree
+    game = to_gambit(tree)
+    data = []
+    for player in tree.players:
+        rows = []
+        for history in game.get_infosets(player):
+            s = tree.information_set(tuple(t.action for t in history))
+            dist = profile.probabilities[s.index]
+            rows.append([gbt.Rational(p.numerator, p.denominator) for p in dist])
+        data.append(rows)
+    theirs = game.mixed_behavior_profile(data, rational=True)
+    assert F(str(theirs.max_regret())) == max(regrets(profile))
+    assert tuple(F(str(theirs.payoffs[p])) for p in tree.players) == profile.payoffs
