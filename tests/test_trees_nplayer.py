@@ -340,8 +340,14 @@ def test_efg_with_three_players_round_trips_and_gambit_reads_it():
 def test_plot_tree_draws_three_payoff_columns():
     from negotiation.plots import plot_tree
 
-    fig = plot_tree(selten_horse(), profile=horse_profile("C", "c", "R"))
+    (assessment,) = pure_weak_perfect_bayesian(selten_horse())
+    fig = plot_tree(selten_horse(), profile=assessment)
     texts = [t.get_text() for t in fig.axes[0].texts]
+    # player 3's off-path beliefs, mu(D) <= 1/3 and so mu(C, d) >= 2/3, beside the nodes
+    assert sorted(t for t in texts if t.startswith("\u03bc")) == [
+        "\u03bc \u2264 1/3",
+        "\u03bc \u2265 2/3",
+    ]
     for name in ("Player 1", "Player 2", "Player 3"):
         assert name in texts
     # the payoffs in three columns, one colour per player

@@ -413,8 +413,20 @@ def _pbe_beliefs(pbe: Any) -> dict[Any, Any]:
     return out
 
 
+def _assessment_beliefs(assessment: Any) -> dict[Any, Any]:
+    """``{node path: belief}`` of an assessment (beliefs and off-path vertices by information set)."""
+    out: dict[Any, Any] = {}
+    for belief in assessment.beliefs.values():
+        out.update(belief)
+    for vertices in assessment.off_path.values():
+        for node in vertices[0]:
+            values = [v[node] for v in vertices]
+            out[node] = (min(values), max(values))
+    return out
+
+
 def _beliefs_by_node(tree: GameTree, beliefs: Any) -> dict[int, Any]:
-    """``beliefs`` (a mapping {path: probability or (low, high)}, or a PBE) by node index."""
+    """``beliefs`` (a mapping {path: probability or (low, high)}, a PBE or an assessment) by node index."""
     from collections.abc import Mapping
 
     if hasattr(beliefs, "off_path") and hasattr(beliefs, "structure"):
@@ -423,6 +435,13 @@ def _beliefs_by_node(tree: GameTree, beliefs: Any) -> dict[int, Any]:
                 "beliefs come from an equilibrium of a different tree than the one drawn"
             )
         beliefs = _pbe_beliefs(beliefs)
+    elif hasattr(beliefs, "off_path") and hasattr(beliefs, "profile"):
+        # an Assessment, or a PerfectBayesianCheck (negotiation.information.assessments)
+        if beliefs.profile.tree != tree:
+            raise ValueError(
+                "beliefs come from an equilibrium of a different tree than the one drawn"
+            )
+        beliefs = _assessment_beliefs(beliefs)
     if not isinstance(beliefs, Mapping):
         raise TypeError(
             "beliefs must be a mapping {node path: probability} or a perfect Bayesian "
@@ -690,11 +709,12 @@ def plot_tree(
         its end written on it where that is not 1; the actions planned at nodes that
         play never reaches are dashed. A perfect Bayesian equilibrium brings its
         beliefs too, unless ``beliefs`` is given.
-    beliefs : mapping or PerfectBayesianEquilibrium, optional
+    beliefs : mapping, PerfectBayesianEquilibrium or Assessment, optional
         Beliefs to write beside the nodes of information sets, ``{node path:
         probability}`` (``"\u03bc = 9/10"``) or ``{node path: (low, high)}`` for a
-        range (``"\u03bc \u2265 1/2"``); or a perfect Bayesian equilibrium, whose
-        off-path beliefs are ranges.
+        range (``"\u03bc \u2265 1/2"``); or a perfect Bayesian equilibrium or an
+        assessment (:func:`~negotiation.information.pure_weak_perfect_bayesian`),
+        whose off-path beliefs are ranges.
 
     Returns
     -------
