@@ -44,7 +44,7 @@ from negotiation.trees import (
     to_bimatrix,
 )
 from negotiation.trees.examples import selten_horse
-from negotiation.trees.regret import continuation_value, first_sets, plans_from
+from negotiation.trees.regret import _continuation_value, _first_sets, _plans_from
 
 matplotlib.use("Agg")
 
@@ -492,10 +492,10 @@ def test_pure_profiles_and_plans_cover_every_choice():
     tree = selten_horse()
     assert len(list(pure_profiles(tree))) == 8
     # Player 3's continuation from the root: L or R; player 1's: C or D.
-    assert len(plans_from(tree, 2, first_sets(tree, 2, [0]))) == 2
-    assert len(plans_from(tree, 0, first_sets(tree, 0, [0]))) == 2
+    assert len(_plans_from(tree, 2, _first_sets(tree, 2, [0]))) == 2
+    assert len(_plans_from(tree, 0, _first_sets(tree, 0, [0]))) == 2
     profile = horse_profile("C", "c", "R")
-    assert continuation_value(tree, profile.probabilities, 1, 0) == 1
+    assert _continuation_value(tree, profile.probabilities, 1, 0) == 1
 
 
 def _vertex_sets(off_path):
@@ -553,3 +553,30 @@ def test_regrets_and_payoffs_of_mixed_profiles_equal_gambits(profile):
     theirs = game.mixed_behavior_profile(data, rational=True)
     assert F(str(theirs.max_regret())) == max(regrets(profile))
     assert tuple(F(str(theirs.payoffs[p])) for p in tree.players) == profile.payoffs
+
+
+def test_regrets_of_a_deep_three_player_chain_need_no_recursion():
+    # A 600-move chain (far beyond Python's recursion limit if solved recursively): each
+    # mover stops (leaf) or passes on; the backward-induction profile has zero regret,
+    # and a player who stops against it where passing pays regrets exactly the difference.
+    players = ("A", "B", "C")
+    node = leaf(5, 5, 5)
+    for k in range(599, -1, -1):
+        mover = k % 3
+        stop = tuple(2 if j == mover else 0 for j in range(3))
+        node = decision(players[mover], {"stop": stop, "pass": node})
+    tree = GameTree(players, node)
+    (spe,) = subgame_perfect(tree)
+    assert spe.path == ("pass",) * 600 and spe.payoffs == (5, 5, 5)
+
+    def pure(choices):  # one action at every node (BehaviourProfile._of skips the name lookups)
+        probs = [None] * len(tree.information_sets())
+        for path, action in choices.items():
+            s = tree.information_set(path)
+            probs[s.index] = tuple(F(int(a == action)) for a in s.actions)
+        return BehaviourProfile._of(tree, probs)
+
+    assert regrets(pure(spe.choices)) == (0, 0, 0)
+    deviant = pure({**spe.choices, (): "stop"})
+    assert deviant.payoffs == (2, 0, 0)
+    assert regrets(deviant) == (3, 0, 0)

@@ -54,7 +54,7 @@ from typing import Any
 from ..core._numbers import format_number
 from ..trees import BehaviourProfile, GameTree, InformationSet, nash_equilibria
 from ..trees.nodes import Path, where_words
-from ..trees.regret import continuation_value, first_sets, plans_from, pure_profiles
+from ..trees.regret import _continuation_value, _first_sets, _plans_from, pure_profiles
 from .beliefs import belief_polytope
 
 __all__ = [
@@ -489,11 +489,11 @@ def check_weak_perfect_bayesian(tree: GameTree, profile: BehaviourProfile) -> Pe
         assert dist is not None
         move = _move_words(s, dist)
         ks = [index[n] for n in s.nodes]
-        plans = plans_from(tree, i, first_sets(tree, i, ks))
-        own = {n: continuation_value(tree, probs, i, k) for n, k in zip(s.nodes, ks, strict=True)}
+        plans = _plans_from(tree, i, _first_sets(tree, i, ks))
+        own = {n: _continuation_value(tree, probs, i, k) for n, k in zip(s.nodes, ks, strict=True)}
         others = [
             {
-                n: continuation_value(tree, probs, i, k, plan)
+                n: _continuation_value(tree, probs, i, k, plan)
                 for n, k in zip(s.nodes, ks, strict=True)
             }
             for plan in plans

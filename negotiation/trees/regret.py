@@ -50,7 +50,7 @@ Choices = dict[int, int]
 # --- plans that start at some information sets ----------------------------------------------
 
 
-def first_sets(tree: GameTree, i: int, starts: Iterable[int]) -> list[int]:
+def _first_sets(tree: GameTree, i: int, starts: Iterable[int]) -> list[int]:
     """Player ``i``'s information sets met first below the nodes ``starts`` (their indices), in tree order."""
     found: dict[int, None] = {}
     stack = list(starts)
@@ -66,7 +66,7 @@ def first_sets(tree: GameTree, i: int, starts: Iterable[int]) -> list[int]:
     return sorted(found)
 
 
-def plans_from(
+def _plans_from(
     tree: GameTree, i: int, sets: Sequence[int], limit: int = MAX_PROFILES
 ) -> list[Choices]:
     """Every pure continuation of player ``i`` from the information sets ``sets`` on.
@@ -81,7 +81,7 @@ def plans_from(
         options: list[Choices] = []
         for a in range(len(s.actions)):
             below = [tree._children[tree._path_index[n]][a] for n in s.nodes]
-            for rest in plans_from(tree, i, first_sets(tree, i, below), limit):
+            for rest in _plans_from(tree, i, _first_sets(tree, i, below), limit):
                 options.append({h: a, **rest})
         result = [{**r, **o} for r in result for o in options]
         if len(result) > limit:
@@ -92,7 +92,7 @@ def plans_from(
     return result
 
 
-def continuation_value(
+def _continuation_value(
     tree: GameTree,
     probabilities: Sequence[Sequence[Any] | None],
     i: int,
@@ -103,31 +103,55 @@ def continuation_value(
 
     ``plan`` replaces player ``i``'s behaviour at the sets it covers (``None``: play
     ``probabilities`` throughout). Raises a ValueError naming an information set that
-    play reaches with positive probability but that has no behaviour.
+    play reaches with positive probability but that has no behaviour. Bottom-up over
+    the subtree (no recursion, so deep trees are fine).
     """
-    kind = tree._kind[k]
-    if kind == GameTree.TERMINAL:
-        return Fraction(tree._payoffs[k][i])
-    if kind == GameTree.CHANCE:
-        dist: Sequence[Any] = tree._probs[k]
-    else:
-        h = tree._iset[k]
-        if plan is not None and tree._owner[k] == i and h in plan:
-            return continuation_value(tree, probabilities, i, tree._children[k][plan[h]], plan)
-        given = probabilities[h]
-        if given is None:
-            s = tree._isets[h]
-            raise ValueError(
-                f"{s.player}'s information set {s.name!r} can be reached (at "
-                f"{tree._paths[k]!r}) but the profile says nothing about it; give its "
-                f"action probabilities"
-            )
-        dist = given
-    total = Fraction(0)
-    for c, p in zip(tree._children[k], dist, strict=True):
-        if p:
-            total += Fraction(p) * continuation_value(tree, probabilities, i, c, plan)
-    return total
+    values: dict[int, Fraction | None] = {}  # None: an open set below, reached if played
+    open_at: dict[int, int] = {}  # where that open set is
+    kinds, children = tree._kind, tree._children
+    for j in range(tree._end[k] - 1, k - 1, -1):
+        kind = kinds[j]
+        if kind == GameTree.TERMINAL:
+            values[j] = Fraction(tree._payoffs[j][i])
+            continue
+        dist: Sequence[Any] | None
+        if kind == GameTree.CHANCE:
+            dist = tree._probs[j]
+        else:
+            h = tree._iset[j]
+            if plan is not None and tree._owner[j] == i and h in plan:
+                c = children[j][plan[h]]
+                values[j] = values[c]
+                if c in open_at:
+                    open_at[j] = open_at[c]
+                continue
+            dist = probabilities[h]
+            if dist is None:
+                values[j] = None
+                open_at[j] = j
+                continue
+        total = Fraction(0)
+        for c, p in zip(children[j], dist, strict=True):
+            if not p:
+                continue
+            v = values[c]
+            if v is None:
+                values[j] = None
+                open_at[j] = open_at[c]
+                break
+            total += Fraction(p) * v
+        else:
+            values[j] = total
+    result = values[k]
+    if result is None:
+        where = open_at[k]
+        s = tree._isets[tree._iset[where]]
+        raise ValueError(
+            f"{s.player}'s information set {s.name!r} can be reached (at "
+            f"{tree._paths[where]!r}) but the profile says nothing about it; give its "
+            f"action probabilities"
+        )
+    return result
 
 
 def _plan_words(tree: GameTree, plan: Choices) -> str:
@@ -190,13 +214,85 @@ def best_response(profile: BehaviourProfile, player: str | int) -> tuple[Fractio
     profile = _checked(profile, "best_response()")
     tree = profile.tree
     i = tree._player_index(player)
-    best: tuple[Fraction, str] | None = None
-    for plan in plans_from(tree, i, first_sets(tree, i, [0])):
-        v = continuation_value(tree, profile.probabilities, i, 0, plan)
-        if best is None or v > best[0]:
-            best = (v, _plan_words(tree, plan) or f"{tree.players[i]} never moves")
-    assert best is not None
-    return best
+    value, plan = _best_reply(tree, profile.probabilities, i)
+    return value, _plan_words(tree, plan) or f"{tree.players[i]} never moves"
+
+
+def _best_reply(
+    tree: GameTree, probabilities: Sequence[Sequence[Any] | None], i: int
+) -> tuple[Fraction, Choices]:
+    """Player ``i``'s best payoff against ``probabilities`` and a best pure plan, by backward induction.
+
+    With perfect recall a best reply is found set by set from the end of the game
+    back (Kuhn 1953): weight each node by the probability that chance and the others
+    lead there; a set's value is the best, over its actions, of the weighted payoffs
+    they lead to before the player moves again, plus the values of the player's sets
+    met first after them (each counted once, however many of its nodes follow).
+    """
+    n = len(tree._kind)
+    kinds, children, owner, iset = tree._kind, tree._children, tree._owner, tree._iset
+    weight: list[Any] = [Fraction(0)] * n
+    weight[0] = Fraction(1)
+    for k in range(n):  # preorder: a node before its children
+        w = weight[k]
+        kind = kinds[k]
+        if kind == GameTree.TERMINAL or not w:
+            continue
+        if kind == GameTree.CHANCE:
+            step: Sequence[Any] = tree._probs[k]
+        elif owner[k] == i:
+            step = (1,) * len(children[k])
+        else:
+            dist = probabilities[iset[k]]
+            if dist is None:
+                s = tree._isets[iset[k]]
+                raise ValueError(
+                    f"{s.player}'s information set {s.name!r} can be reached (at "
+                    f"{tree._paths[k]!r}) but the profile says nothing about it; give its "
+                    f"action probabilities"
+                )
+            step = dist
+        for c, p in zip(children[k], step, strict=True):
+            weight[c] = w * p
+    # Bottom-up: the weighted payoff before the player moves again, and the sets met first.
+    before: list[Fraction] = [Fraction(0)] * n
+    first: list[frozenset[int]] = [frozenset()] * n
+    for k in range(n - 1, -1, -1):
+        kind = kinds[k]
+        if kind == GameTree.TERMINAL:
+            before[k] = weight[k] * tree._payoffs[k][i] if weight[k] else Fraction(0)
+        elif kind == GameTree.DECISION and owner[k] == i:
+            first[k] = frozenset((iset[k],))
+        else:
+            before[k] = sum((before[c] for c in children[k]), Fraction(0))
+            first[k] = frozenset().union(*(first[c] for c in children[k]))
+    value: dict[int, Fraction] = {}
+    choice: dict[int, int] = {}
+    after: dict[tuple[int, int], frozenset[int]] = {}
+    for s in sorted(tree._isets, key=lambda s: -tree._path_index[s.nodes[0]]):
+        if s.player != tree.players[i]:
+            continue
+        ks = [tree._path_index[p] for p in s.nodes]
+        best: Fraction | None = None
+        for a in range(len(s.actions)):
+            below = [children[k][a] for k in ks]
+            sets = frozenset().union(*(first[c] for c in below))
+            v = sum((before[c] for c in below), Fraction(0)) + sum(
+                (value[h] for h in sets), Fraction(0)
+            )
+            after[(s.index, a)] = sets
+            if best is None or v > best:
+                best, choice[s.index] = v, a
+        assert best is not None
+        value[s.index] = best
+    total = before[0] + sum((value[h] for h in first[0]), Fraction(0))
+    plan: Choices = {}
+    todo = list(first[0])
+    while todo:
+        h = todo.pop()
+        plan[h] = choice[h]
+        todo.extend(after[(h, choice[h])])
+    return total, plan
 
 
 def regrets(profile: BehaviourProfile) -> tuple[Number, ...]:
