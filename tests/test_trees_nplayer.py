@@ -189,9 +189,9 @@ def test_down_with_threat_c_is_nash_but_not_perfect_bayesian():
 def test_continue_with_R_is_perfect_bayesian_for_beliefs_up_to_a_third():
     # (C, c, R): player 3's set is never reached. With belief mu on the node after D,
     # L gives player 3  2*mu + 0*(1 - mu) = 2 mu  and R gives  0*mu + 1*(1 - mu) = 1 - mu,
-    # so R is a best response exactly when 1 - mu >= 2 mu, i.e. mu <= 1/3 (Fudenberg and
-    # Tirole 1991, section 8.3, make the same computation). Player 2: c gives 1, d then R
-    # gives 0. Player 1: C gives 1, D then R gives 0.
+    # so R is a best response exactly when 1 - mu >= 2 mu, i.e. mu <= 1/3 (player 3's
+    # payoffs (2, 0) after D and (0, 1) after C, d, from Selten 1975, Figure 1). Player 2:
+    # c gives 1, d then R gives 0. Player 1: C gives 1, D then R gives 0.
     profile = horse_profile("C", "c", "R")
     check = check_weak_perfect_bayesian(selten_horse(), profile)
     assert check
@@ -459,9 +459,11 @@ def _own_reachable(tree, profile, i, node):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(n_player_trees(players=3))
 def test_with_perfect_information_pure_pbe_are_the_subgame_perfect_equilibria(tree):
-    # With one node per information set a weak PBE is sequential rationality at every
-    # node, which is subgame perfection (Fudenberg and Tirole 1991, section 8.2): the
-    # pure PBE must be exactly what backward induction finds, ties included.
+    # With one node per information set every belief is 1, and a weak PBE (Mas-Colell,
+    # Whinston and Green 1995, definition 9.C.3) asks for a best response at every node:
+    # in a finite tree of perfect information that is subgame perfection (Selten 1965),
+    # found by backward induction (Kuhn 1953). The pure PBE must be exactly what
+    # subgame_perfect finds, ties included.
     perfect = GameTree(tree.players, _strip_sets(tree.root))
     pbe = {
         tuple(sorted((s.nodes[0], s.actions[d.index(1)]) for s, d in _sets_with(a.profile)))

@@ -67,7 +67,7 @@ def _initials(players: tuple[str, ...]) -> tuple[str, ...]:
 _MORE_COLOURS = (PALETTE["bluish_green"], PALETTE["reddish_purple"], PALETTE["orange"], "#666666")
 
 
-def tree_colours(tree: GameTree) -> tuple[str, ...]:
+def _tree_colours(tree: GameTree) -> tuple[str, ...]:
     """One colour a player: PLAYER_COLOURS for the first two, then more of the palette."""
     n = len(tree.players)
     if n == 2:
@@ -777,7 +777,7 @@ def plot_tree(
     marks = _marks(tree, equilibrium, chosen_profile)
     _draw_edges(ax, tree, x, y, marks, font)
     links = _set_links(tree, x, y)
-    colours = tree_colours(tree)
+    colours = _tree_colours(tree)
     _draw_links(ax, links, colours, font)
     _draw_nodes(ax, tree, x, y, colours, PRINTED, font)
     _draw_names(ax, tree, x, y, font)
@@ -937,7 +937,7 @@ def _draw_payoffs(
     hit: bool,
     font: int,
 ) -> None:
-    colours = tree_colours(tree)
+    colours = _tree_colours(tree)
     for j in range(len(tree.players)):
         ax.text(
             col_x[j],

@@ -246,9 +246,9 @@ def selten_horse() -> GameTree:
     D, R      (0, 0, 0)   L1, L3
     ========  ==========  ======================================
 
-    Textbooks redraw it with these labels (C/D, c/d, L/R); Fudenberg and Tirole
-    (*Game Theory*, 1991, section 8.3) have player 2 get 3 rather than 2 after D, L,
-    which changes none of the equilibria. Player 1 going down and player 3 playing L
+    Textbooks redraw it with labels like these (C/D, c/d, L/R), some with other
+    numbers (player 2 getting 3 rather than 2 after D, L, for one), which change none
+    of the equilibria discussed here; this tree keeps Selten's. Player 1 going down and player 3 playing L
     is a Nash equilibrium held up by player 2's threat c, which no belief makes
     optimal once player 2 moves (d gives 4 against 1); the game has no proper
     subgame, so subgame perfection cannot see this, and perfect Bayesian equilibrium can.
