@@ -512,7 +512,7 @@ def subgame_perfect(tree: GameTree) -> SubgamePerfectSolution:
     Returns
     -------
     SubgamePerfectSolution
-        ``count`` equilibria (each a complete plan for both players, with the
+        ``count`` equilibria (each a complete plan for every player, with the
         equilibrium path and the expected payoffs), listed lazily by iteration
         or all at once by ``.equilibria``.
 

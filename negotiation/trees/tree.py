@@ -176,6 +176,19 @@ class GameTree:
     Traceback (most recent call last):
     ...
     ValueError: the leaf at ('Accept',) has 3 payoffs, expected 2 (one per player: Japan, US)
+
+    Three players: a leaf has three payoffs.
+
+    >>> trio = GameTree(("Japan", "US", "EU"), decision("US", {
+    ...     "Tariff": decision("EU", {"Match": (1, 0, -1), "Stay out": (2, 1, 0)}),
+    ...     "Deal": (2, 2, 1),
+    ... }))
+    >>> trio
+    <GameTree: Japan vs US vs EU, 5 nodes, 3 leaves>
+    >>> GameTree(("Japan", "US", "EU"), decision("US", {"Deal": (2, 2)}))
+    Traceback (most recent call last):
+    ...
+    ValueError: the leaf at ('Deal',) has 2 payoffs, expected 3 (one per player: Japan, US, EU)
     """
 
     __slots__ = (
