@@ -582,3 +582,19 @@ def test_regrets_of_a_deep_three_player_chain_need_no_recursion():
     deviant = pure({**spe.choices, (): "stop"})
     assert deviant.payoffs == (2, 0, 0)
     assert regrets(deviant) == (3, 0, 0)
+
+
+def test_perfect_recall_is_checked_for_the_third_player():
+    # Kuhn (1953): a player cannot forget their own moves. C moves, then cannot tell
+    # apart the nodes after their own "up" and "down": refused, naming C and the set.
+    forgetful = decision(
+        "C",
+        {
+            "up": decision(
+                "A", {"x": decision("C", {"l": (0, 0, 1), "r": (0, 0, 0)}, information_set="later")}
+            ),
+            "down": decision("C", {"l": (0, 0, 0), "r": (0, 0, 1)}, information_set="later"),
+        },
+    )
+    with pytest.raises(ValueError, match=r"C's information set 'later' breaks perfect recall"):
+        GameTree(("A", "B", "C"), forgetful)
