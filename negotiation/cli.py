@@ -7,7 +7,10 @@ the game for 2x2 games, and every Nash equilibrium with exact probabilities;
 reads a game tree (chance moves and information sets allowed) and prints every
 Nash equilibrium in behaviour strategies with its outcome;
 ``--perfect-bayesian`` prints its perfect Bayesian equilibria instead (for a
-signalling game, classified and put to the intuitive criterion). ``negotiation --version`` prints the version.
+signalling game, classified and put to the intuitive criterion). A tree of three or
+more players (Selten's horse) gets its pure equilibria: every pure Nash equilibrium,
+or with ``--perfect-bayesian`` every pure weak perfect Bayesian equilibrium with its
+beliefs. ``negotiation --version`` prints the version.
 
 The command line is a thin front: it turns its arguments into a game
 (:func:`load_target`), calls :func:`negotiation.solve` and the teaching
@@ -65,6 +68,7 @@ from .information import (
     AssessmentSolution,
     PerfectBayesianSolution,
     perfect_bayesian,
+    pure_weak_perfect_bayesian,
     signalling_structure,
     weak_perfect_bayesian,
 )
@@ -73,7 +77,8 @@ from .normal_form.analysis import best_response_table
 from .normal_form.classification import classify
 from .normal_form.equilibria import Solution, solve
 from .normal_form.nfg import read_nfg
-from .trees import ExtensiveSolution, GameTree, nash_equilibria, read_efg
+from .trees import ExtensiveSolution, GameTree, nash_equilibria, pure_nash_equilibria, read_efg
+from .trees.nash import profile_document
 
 __all__ = ["build_parser", "load_target", "main", "render_solution", "solution_document"]
 
@@ -478,6 +483,8 @@ def _solve_command(args: argparse.Namespace) -> int:
 
 def _solve_tree(tree: GameTree, args: argparse.Namespace) -> int:
     """Every Nash equilibrium of a tree, or with --perfect-bayesian every PBE of a signalling game."""
+    if len(tree.players) > 2:
+        return _solve_many(tree, args)
     result: ExtensiveSolution | PerfectBayesianSolution | AssessmentSolution
     try:
         if not args.perfect_bayesian:
@@ -495,6 +502,43 @@ def _solve_tree(tree: GameTree, args: argparse.Namespace) -> int:
     print(tree.outline())
     print()
     print(result.summary())
+    return 0
+
+
+def _solve_many(tree: GameTree, args: argparse.Namespace) -> int:
+    """The pure equilibria of a tree of three or more players (the mixed ones need a bimatrix)."""
+    n = len(tree.players)
+    try:
+        if args.perfect_bayesian:
+            found = pure_weak_perfect_bayesian(tree)
+            documents = [a.to_dict() for a in found]
+            what = "pure weak perfect Bayesian equilibri"
+            lines = ["  - " + a.describe().replace("\n", "\n    ") for a in found]
+        else:
+            profiles = pure_nash_equilibria(tree)
+            documents = [profile_document(p) for p in profiles]
+            what = "pure Nash equilibri"
+            lines = [f"  - {p.describe()}" for p in profiles]
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    if args.json:
+        document = {
+            "source": args.target,
+            "tree": {"title": tree.title, "players": list(tree.players)},
+            "pure_only": True,
+            "equilibria": documents,
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    count = len(documents)
+    print(tree.outline())
+    print()
+    print(
+        f"{count} {what}{'um' if count == 1 else 'a'} ({n} players: mixed equilibria are "
+        f"not searched):"
+    )
+    for line in lines:
+        print(line)
     return 0
 
 

@@ -320,3 +320,62 @@ def imperfect_trees(draw, max_strategies: int = 12):
 
     assume(all(len(reduced_strategies(tree, i)) <= max_strategies for i in (0, 1)))
     return tree
+
+
+@st.composite
+def n_player_trees(draw, players: int = 3, max_depth: int = 3, max_profiles: int = 512):
+    """Random trees of ``players`` players with chance moves and information sets, with perfect recall.
+
+    As :func:`imperfect_trees`, for any number of players: a new decision node joins
+    an existing set of its player only if that set has the same number of actions
+    and was reached by the same own moves of that player. Integer payoffs in [-2, 2]
+    make ties (and so several equilibria) common. The number of pure behaviour
+    profiles is kept at most ``max_profiles``.
+    """
+    from negotiation.trees import GameTree, chance, decision
+
+    names = tuple(f"P{k + 1}" for k in range(players))
+    sets: dict[tuple, list[str]] = {}  # (player, actions, own history) -> labels
+    counter = itertools.count()
+
+    def node(depth, histories):
+        kind = draw(
+            st.sampled_from(["leaf", "p", "p", "p", "c"] if depth < max_depth else ["leaf"])
+        )
+        if kind == "leaf":
+            return tuple(draw(st.integers(-2, 2)) for _ in range(players))
+        n = draw(st.sampled_from((2, 2, 2, 3) if depth < 1 else (2,)))
+        actions = [f"a{k}" for k in range(n)]
+        if kind == "c":
+            weights = [draw(st.integers(1, 3)) for _ in range(n)]
+            total = sum(weights)
+            return chance(
+                {
+                    a: (Fraction(w, total), node(depth + 1, histories))
+                    for a, w in zip(actions, weights)
+                }
+            )
+        i = draw(st.integers(0, players - 1))
+        key = (i, n, histories[i])
+        existing = sets.setdefault(key, [])
+        # Join an existing set three times in four: sets of several nodes are the point.
+        if existing and draw(st.integers(0, 3)) > 0:
+            label = draw(st.sampled_from(existing))
+        else:
+            label = f"h{next(counter)}"
+            existing.append(label)
+        children = {}
+        for a in actions:
+            nxt = tuple((*h, (label, a)) if j == i else h for j, h in enumerate(histories))
+            children[a] = node(depth + 1, nxt)
+        return decision(names[i], children, information_set=label)
+
+    root = node(0, tuple(() for _ in range(players)))
+    if isinstance(root, tuple):
+        root = decision("P1", {"only": root})
+    tree = GameTree(names, root)
+    size = 1
+    for s in tree.information_sets():
+        size *= len(s.actions)
+    assume(size <= max_profiles)
+    return tree

@@ -409,6 +409,33 @@ def test_perfect_bayesian_of_a_tree_that_is_not_a_signalling_game(capsys, tmp_pa
     assert code == 2 and "--perfect-bayesian applies to game trees" in err
 
 
+def test_solve_a_three_player_tree_prints_its_pure_equilibria(capsys, tmp_path):
+    # Selten's horse (Selten 1975, Figure 1): two pure Nash equilibria, (C, c, R) and
+    # (D, c, L); only (C, c, R) is perfect Bayesian, with player 3 believing D at most 1/3.
+    from negotiation.trees import write_efg
+    from negotiation.trees.examples import selten_horse
+
+    path = tmp_path / "horse.efg"
+    write_efg(selten_horse(), path)
+    code, out, err = run(capsys, "solve", str(path), "--json")
+    assert code == 0 and not err
+    doc = json.loads(out)
+    assert doc["pure_only"] is True and doc["tree"]["players"] == [
+        "Player 1",
+        "Player 2",
+        "Player 3",
+    ]
+    assert [e["outcome"] for e in doc["equilibria"]] == [{"C/c": "1"}, {"D/L": "1"}]
+    code, out, err = run(capsys, "solve", str(path), "--perfect-bayesian", "--json")
+    assert code == 0 and not err
+    (eq,) = json.loads(out)["equilibria"]
+    assert eq["outcome"] == {"C/c": "1"}
+    assert eq["off_path_beliefs"]["Player 3"]["after D or C, d"]["D"] == {"min": "0", "max": "1/3"}
+    code, text, _ = run(capsys, "solve", str(path), "--perfect-bayesian")
+    assert code == 0
+    assert "1 pure weak perfect Bayesian equilibrium (3 players: mixed equilibria are not" in text
+
+
 def test_malformed_efg_is_one_line_with_the_line_number(capsys, tmp_path):
     path = tmp_path / "bad.efg"
     path.write_text(

@@ -115,7 +115,11 @@ HEAD = 'EFG 2 R "" { "A" "B" } ""\n'
             r"line 1: this is a Gambit strategic-form \(.nfg\) file",
         ),
         ("EFG 3 R", r"line 1: expected the version number 2 after 'EFG', found '3'"),
-        ('EFG 2 R "" { "A" "B" "C" }', r"line 1: only two-player trees can be read, .* 3 player"),
+        # Trees hold two or more players (Gambit's format holds any number); one is too few.
+        (
+            'EFG 2 R "" { "A" }',
+            r"line 1: only two-player trees or trees of more players .* 1 player",
+        ),
         (HEAD + 'x "" 1', r"line 2: expected a node: 'p' \(a player's move\), 'c'"),
         (
             HEAD + 'p "" 1 1 "" { "L" "R" } 0\nt "" 1 "" { 1, 1 }',
@@ -165,7 +169,7 @@ HEAD = 'EFG 2 R "" { "A" "B" } ""\n'
     ids=[
         "nfg-file",
         "version",
-        "three-players",
+        "one-player",
         "bad-node-type",
         "truncated",
         "player-number",

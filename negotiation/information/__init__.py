@@ -29,7 +29,14 @@ equilibrium):
 {'pooling': 4}
 """
 
-from .assessments import Assessment, AssessmentSolution, weak_perfect_bayesian
+from .assessments import (
+    Assessment,
+    AssessmentSolution,
+    PerfectBayesianCheck,
+    check_weak_perfect_bayesian,
+    pure_weak_perfect_bayesian,
+    weak_perfect_bayesian,
+)
 from .bayes_nash import (
     BayesNashEquilibrium,
     BayesNashSolution,
@@ -70,6 +77,7 @@ __all__ = [
     "MarketPlay",
     "PBEMap",
     "PartitionEquilibrium",
+    "PerfectBayesianCheck",
     "PerfectBayesianEquilibrium",
     "PerfectBayesianSolution",
     "PureRegime",
@@ -81,6 +89,7 @@ __all__ = [
     "bayesian_cournot",
     "best_responses_to",
     "cheap_talk_game",
+    "check_weak_perfect_bayesian",
     "crawford_sobel",
     "discrete_crawford_sobel",
     "harsanyi",
@@ -90,6 +99,7 @@ __all__ = [
     "pbe_map",
     "perfect_bayesian",
     "pure_pbe_regimes",
+    "pure_weak_perfect_bayesian",
     "reputation_game",
     "signalling_game",
     "signalling_structure",

@@ -54,12 +54,20 @@ from typing import Any
 
 from ..core._numbers import format_number
 from ..trees import BehaviourProfile, GameTree, InformationSet, nash_equilibria
-from ..trees.nodes import Path
+from ..trees.nodes import Path, where_words
+from ..trees.regret import _continuation_value, _first_sets, _plans_from, pure_profiles
 from ._signalling_vertices import behaviour_profile, extreme_equilibria
 from .beliefs import belief_polytope
 from .signalling import signalling_structure
 
-__all__ = ["Assessment", "AssessmentSolution", "weak_perfect_bayesian"]
+__all__ = [
+    "Assessment",
+    "AssessmentSolution",
+    "PerfectBayesianCheck",
+    "check_weak_perfect_bayesian",
+    "pure_weak_perfect_bayesian",
+    "weak_perfect_bayesian",
+]
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,7 @@ def weak_perfect_bayesian(tree: GameTree) -> AssessmentSolution:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"weak_perfect_bayesian() needs a GameTree, got {type(tree).__name__}")
+    tree.require_two_players("weak_perfect_bayesian() (it starts from nash_equilibria())")
     found: list[Assessment] = []
     seen: set[BehaviourProfile] = set()
     rejected: list[BehaviourProfile] = []
@@ -317,3 +326,271 @@ def _continuation(tree: GameTree, probs: list[Any], path: Path, i: int) -> Fract
 def _ranges(vertices: tuple[dict[Path, Fraction], ...]) -> dict[Path, tuple[Fraction, Fraction]]:
     nodes = list(vertices[0])
     return {n: (min(v[n] for v in vertices), max(v[n] for v in vertices)) for n in nodes}
+
+
+# --- checking one profile, any number of players ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PerfectBayesianCheck:
+    """Whether a behaviour profile is a weak perfect Bayesian equilibrium, and why (not).
+
+    Attributes
+    ----------
+    profile : BehaviourProfile
+    beliefs : dict
+        At each information set of several nodes that play reaches: ``{node: probability}``
+        by Bayes' rule (sets keyed by :attr:`InformationSet.key`).
+    off_path : dict
+        At each set of several nodes that play never reaches (and that was checked
+        before a failure, if any): the vertices of the polytope of beliefs under which
+        the player's play from there on is a best response (each ``{node: probability}``).
+    information_set : InformationSet or None
+        Where the profile fails (the first such set from the end of the game back);
+        ``None`` when it is an equilibrium.
+    action : str or None
+        The move there that no belief (or, where play reaches, Bayes' rule's belief)
+        justifies; ``None`` when it is an equilibrium.
+    reason : str
+        In words; empty when it is an equilibrium.
+    """
+
+    profile: BehaviourProfile
+    beliefs: dict[str, dict[Path, Fraction]]
+    off_path: dict[str, tuple[dict[Path, Fraction], ...]]
+    information_set: InformationSet | None = None
+    action: str | None = None
+    reason: str = ""
+
+    @property
+    def equilibrium(self) -> bool:
+        """True when the profile is a weak perfect Bayesian equilibrium."""
+        return self.information_set is None
+
+    def __bool__(self) -> bool:
+        return self.equilibrium
+
+    def assessment(self) -> Assessment:
+        """The equilibrium as an :class:`Assessment` (raises ValueError, with the reason, if it is none)."""
+        if not self.equilibrium:
+            raise ValueError(f"not a perfect Bayesian equilibrium: {self.reason}")
+        return Assessment(self.profile, self.beliefs, self.off_path)
+
+    def belief_range(self, node: Path) -> tuple[Fraction, Fraction]:
+        """The lowest and highest belief in ``node`` (a path) that the equilibrium allows.
+
+        One number twice where Bayes' rule fixes it (1 at a set of one node).
+
+        Raises
+        ------
+        ValueError
+            If the profile is not an equilibrium, or ``node`` is not a decision node.
+        """
+        belief = self.assessment().belief(tuple(node))
+        return belief if isinstance(belief, tuple) else (belief, belief)
+
+
+def _move_words(s: InformationSet, dist: tuple[Fraction, ...]) -> str:
+    played = [(a, p) for a, p in zip(s.actions, dist, strict=True) if p]
+    if len(played) == 1:
+        return played[0][0]
+    return "the mix " + ", ".join(f"{a} {format_number(p)}" for a, p in played)
+
+
+def _set_words(s: InformationSet) -> str:
+    where = f"information set {s.label!r}" if s.label else f"node {where_words(s.nodes[0])}"
+    return f"{s.player}'s {where}"
+
+
+def _plan_text(tree: GameTree, plan: dict[int, int]) -> str:
+    parts = []
+    for h in sorted(plan):
+        t = tree.information_sets()[h]
+        where = repr(t.label) if t.label else where_words(t.nodes[0])
+        parts.append(f"{t.actions[plan[h]]} {where}")
+    return "; ".join(parts)
+
+
+def check_weak_perfect_bayesian(tree: GameTree, profile: BehaviourProfile) -> PerfectBayesianCheck:
+    """Whether a behaviour profile of a tree with any number of players is a weak perfect Bayesian equilibrium.
+
+    A profile is a weak perfect Bayesian equilibrium [FudenbergTirole1991]_ (Mas-Colell,
+    Whinston and Green 1995, definition 9.C.3) when, for some beliefs, every player's
+    play from every information set on is a best response to the belief there and to
+    the others' play, and beliefs follow Bayes' rule at every set that play reaches.
+    Where play reaches a set, Bayes' rule fixes the belief and the player's play from
+    there on is checked against every pure continuation. Where it does not, any
+    belief will do: the set of beliefs that make the play a best response is a
+    polytope, found exactly by its vertices
+    (:func:`~negotiation.information.beliefs.belief_polytope`, one constraint per pure
+    continuation), and the profile fails there when it is empty. Sets are checked
+    from the end of the game back, so a failure is reported where it starts.
+
+    Parameters
+    ----------
+    tree : GameTree
+        Exact (rational) payoffs and probabilities; two or more players.
+    profile : BehaviourProfile
+        A profile of ``tree`` that gives behaviour at every information set, reached or not.
+
+    Returns
+    -------
+    PerfectBayesianCheck
+        True-ish when the profile is an equilibrium; with the beliefs (exact on the
+        path, vertices off it), or the information set and the move no belief justifies.
+
+    Raises
+    ------
+    TypeError
+        If ``tree`` is not a GameTree or ``profile`` not a BehaviourProfile.
+    ValueError
+        If ``profile`` belongs to another tree, leaves an information set open, or the
+        tree has parameters or irrational numbers.
+
+    Examples
+    --------
+    Selten's horse: player 1 going down (D), player 3 playing L, held up by player 2's
+    plan c, is a Nash equilibrium but not perfect Bayesian, since player 2 would play d:
+
+    >>> from negotiation.trees import BehaviourProfile
+    >>> from negotiation.trees.examples import selten_horse
+    >>> horse = selten_horse()
+    >>> def pure(one, two, three):
+    ...     return BehaviourProfile(horse, {"Player 1": {(): {one: 1}},
+    ...         "Player 2": {("C",): {two: 1}}, "Player 3": {"after D or C, d": {three: 1}}})
+    >>> check = check_weak_perfect_bayesian(horse, pure("D", "c", "L"))
+    >>> bool(check), check.information_set.name, check.action
+    (False, "Player 2 at ('C',)", 'c')
+    >>> print(check.reason)
+    Player 2's node after C is never reached, and no belief there makes c (with the play that follows) a best response: d after C gives 4 instead of 1.
+
+    Continuing (C, c) with player 3 playing R is one, for every belief of player 3 that
+    puts at most 1/3 on D:
+
+    >>> check = check_weak_perfect_bayesian(horse, pure("C", "c", "R"))
+    >>> bool(check), check.belief_range(("D",))
+    (True, (Fraction(0, 1), Fraction(1, 3)))
+    """
+    if not isinstance(tree, GameTree):
+        raise TypeError(
+            f"check_weak_perfect_bayesian() needs a GameTree, got {type(tree).__name__}"
+        )
+    if not isinstance(profile, BehaviourProfile):
+        raise TypeError(
+            f"check_weak_perfect_bayesian() needs a BehaviourProfile, got "
+            f"{type(profile).__name__} {profile!r}"
+        )
+    if profile.tree != tree:
+        raise ValueError(f"the profile belongs to another tree ({profile.tree!r}), not to {tree!r}")
+    tree.require_numeric("check_weak_perfect_bayesian()")
+    if not tree.exact:
+        raise ValueError(
+            "check_weak_perfect_bayesian() needs exact (rational) payoffs and probabilities, "
+            "but this tree has irrational ones (kept as floats)"
+        )
+    sets = tree.information_sets()
+    probs = profile.probabilities
+    for s in sets:
+        if probs[s.index] is None:
+            raise ValueError(
+                f"the profile says nothing about {_set_words(s)} ({s.name!r}); a perfect "
+                f"Bayesian equilibrium gives behaviour at every information set, reached or "
+                f"not, so give its action probabilities"
+            )
+    beliefs: dict[str, dict[Path, Fraction]] = {}
+    off_path: dict[str, tuple[dict[Path, Fraction], ...]] = {}
+    index = tree._path_index
+    for s in sorted(sets, key=lambda s: (-max(len(p) for p in s.nodes), s.index)):
+        i = tree.players.index(s.player)
+        dist = probs[s.index]
+        assert dist is not None
+        move = _move_words(s, dist)
+        ks = [index[n] for n in s.nodes]
+        plans = _plans_from(tree, i, _first_sets(tree, i, ks))
+        own = {n: _continuation_value(tree, probs, i, k) for n, k in zip(s.nodes, ks, strict=True)}
+        others = [
+            {
+                n: _continuation_value(tree, probs, i, k, plan)
+                for n, k in zip(s.nodes, ks, strict=True)
+            }
+            for plan in plans
+        ]
+        reach = [Fraction(profile.reach(n)) for n in s.nodes]
+        total = sum(reach, Fraction(0))
+        if total:
+            mu = {n: r / total for n, r in zip(s.nodes, reach, strict=True)}
+            if len(s.nodes) > 1:
+                beliefs[s.key] = mu
+            value = sum((mu[n] * own[n] for n in s.nodes), Fraction(0))
+            scores = [sum((mu[n] * v[n] for n in s.nodes), Fraction(0)) for v in others]
+            best = max(range(len(plans)), key=lambda j: scores[j])
+            if scores[best] > value:
+                shown = ", ".join(f"{' → '.join(n)} {format_number(mu[n])}" for n in s.nodes)
+                belief = f" with the belief Bayes' rule gives ({shown})" if len(s.nodes) > 1 else ""
+                reason = (
+                    f"{_set_words(s)} is reached with probability {format_number(total)}, "
+                    f"and{belief} {move} (with the play that follows) is not a best response: "
+                    f"{_plan_text(tree, plans[best])} gives {format_number(scores[best])} "
+                    f"instead of {format_number(value)}."
+                )
+                return PerfectBayesianCheck(profile, beliefs, off_path, s, move, reason)
+            continue
+        labels = ["played", *(f"plan {j}" for j in range(len(plans)))]
+        values: dict[tuple[Path, str], Fraction] = {}
+        for n in s.nodes:
+            values[(n, "played")] = own[n]
+            for j, v in enumerate(others):
+                values[(n, f"plan {j}")] = v[n]
+        vertices = belief_polytope(s.nodes, labels, values, ["played"])
+        if not vertices:
+            if len(s.nodes) == 1:
+                n = s.nodes[0]
+                best = max(range(len(plans)), key=lambda j: others[j][n])
+                why = (
+                    f"{_plan_text(tree, plans[best])} gives {format_number(others[best][n])} "
+                    f"instead of {format_number(own[n])}"
+                )
+            else:
+                why = "at every belief some other play does better"
+            reason = (
+                f"{_set_words(s)} is never reached, and no belief there makes {move} (with the "
+                f"play that follows) a best response: {why}."
+            )
+            return PerfectBayesianCheck(profile, beliefs, off_path, s, move, reason)
+        if len(s.nodes) > 1:
+            off_path[s.key] = tuple(dict(zip(s.nodes, v, strict=True)) for v in vertices)
+    return PerfectBayesianCheck(profile, beliefs, off_path)
+
+
+def pure_weak_perfect_bayesian(tree: GameTree) -> tuple[Assessment, ...]:
+    """Every pure-strategy weak perfect Bayesian equilibrium of a tree with any number of players.
+
+    Complete for pure profiles: every profile with one action at every information
+    set (:func:`~negotiation.trees.pure_profiles`) is checked with
+    :func:`check_weak_perfect_bayesian`, and each equilibrium comes with its beliefs
+    (exact where play goes, the vertices of the supporting beliefs elsewhere).
+
+    Raises
+    ------
+    TypeError
+        If ``tree`` is not a GameTree.
+    ValueError
+        If the tree has parameters or irrational numbers, or more than
+        :data:`~negotiation.trees.regret.MAX_PROFILES` pure profiles.
+
+    Examples
+    --------
+    >>> from negotiation.trees.examples import selten_horse
+    >>> for a in pure_weak_perfect_bayesian(selten_horse()):
+    ...     print(a.describe())
+    Player 1: C at the start. Player 2: c after C. Player 3: R after D or C, d.
+    At 'after D or C, d' (never reached), the move is justified by beliefs C → d 2/3 to 1, D 0 to 1/3.
+    """
+    if not isinstance(tree, GameTree):
+        raise TypeError(f"pure_weak_perfect_bayesian() needs a GameTree, got {type(tree).__name__}")
+    found = []
+    for profile in pure_profiles(tree):
+        check = check_weak_perfect_bayesian(tree, profile)
+        if check:
+            found.append(check.assessment())
+    return tuple(found)

@@ -152,6 +152,7 @@ def signalling_structure(tree: GameTree) -> SignallingStructure:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"a signalling game is a GameTree, got {type(tree).__name__}")
+    tree.require_two_players("a signalling game (a sender and a receiver)")
     root = tree.root
     shape = (
         "a signalling game has chance at the root (the sender's type), then the sender's "

@@ -204,8 +204,11 @@ class TokenParser:
             raise GambitError(token.line, f"expected {what}, found {token.describe()}")
         return token
 
-    def header(self, form: GambitFormat) -> tuple[str, list[str]]:
-        """Read ``TAG version R "title" { "player" "player" }``: the title and the two names."""
+    def header(self, form: GambitFormat, *, more: bool = False) -> tuple[str, list[str]]:
+        """Read ``TAG version R "title" { "player" "player" }``: the title and the names.
+
+        Two names, or with ``more`` two or more.
+        """
         token = self.next()
         if token.kind == "word" and token.text == form.other_tag:
             raise GambitError(token.line, form.other_message)
@@ -235,7 +238,14 @@ class TokenParser:
         while self.peek().kind == "string":
             players.append(self.next().text)
         self.expect("}", "a player name in double quotes or '}' closing the list of players")
-        if len(players) != 2:
+        if more and len(players) < 2:
+            names = ", ".join(repr(p) for p in players)
+            raise GambitError(
+                start,
+                f"only two-player {form.things} or {form.things} of more players can be read, "
+                f"but this file has {len(players)} player(s)" + (f" ({names})" if players else ""),
+            )
+        if not more and len(players) != 2:
             names = ", ".join(repr(p) for p in players)
             raise GambitError(
                 start,

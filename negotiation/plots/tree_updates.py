@@ -442,6 +442,9 @@ def draw_game_tree(
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"draw_game_tree needs a GameTree, got {type(tree).__name__}")
+    tree.require_two_players(
+        "draw_game_tree() (the live drawing has two payoff columns; plot_tree draws any number)"
+    )
     if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 8:
         raise ValueError(f"digits must be an integer from 1 to 8, got {digits!r}")
     if not isinstance(title, bool):

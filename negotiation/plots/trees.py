@@ -56,9 +56,24 @@ def _layout(tree: GameTree) -> tuple[list[float], list[float]]:
     return x, y
 
 
-def _initials(players: tuple[str, str]) -> tuple[str, str]:
-    a, b = (p.strip()[0].upper() for p in players)
-    return (a, b) if a != b else ("1", "2")
+def _initials(players: tuple[str, ...]) -> tuple[str, ...]:
+    found = tuple(p.strip()[0].upper() for p in players)
+    if len(set(found)) == len(found):
+        return found
+    return tuple(str(k + 1) for k in range(len(players)))
+
+
+#: The colours of a third, fourth, ... player (the first two are PLAYER_COLOURS).
+_MORE_COLOURS = (PALETTE["bluish_green"], PALETTE["reddish_purple"], PALETTE["orange"], "#666666")
+
+
+def _tree_colours(tree: GameTree) -> tuple[str, ...]:
+    """One colour a player: PLAYER_COLOURS for the first two, then more of the palette."""
+    n = len(tree.players)
+    if n == 2:
+        return PLAYER_COLOURS
+    more = [_MORE_COLOURS[k % len(_MORE_COLOURS)] for k in range(n - 2)]
+    return (*PLAYER_COLOURS, *more)
 
 
 # --- what the printed tree (plot_tree) and the live one (tree_updates) share -----------------
@@ -334,7 +349,7 @@ _SET_DASH = (0, (5, 3))  # the dash of an information set's link
 
 
 def _draw_links(
-    ax: Any, links: list[_Link], colours: tuple[str, str], font: int, write: Any = None
+    ax: Any, links: list[_Link], colours: tuple[str, ...], font: int, write: Any = None
 ) -> list[Any]:
     """The information sets' dashed links in their player's colour, each labelled once."""
     write = write or ax.text
@@ -398,8 +413,20 @@ def _pbe_beliefs(pbe: Any) -> dict[Any, Any]:
     return out
 
 
+def _assessment_beliefs(assessment: Any) -> dict[Any, Any]:
+    """``{node path: belief}`` of an assessment (beliefs and off-path vertices by information set)."""
+    out: dict[Any, Any] = {}
+    for belief in assessment.beliefs.values():
+        out.update(belief)
+    for vertices in assessment.off_path.values():
+        for node in vertices[0]:
+            values = [v[node] for v in vertices]
+            out[node] = (min(values), max(values))
+    return out
+
+
 def _beliefs_by_node(tree: GameTree, beliefs: Any) -> dict[int, Any]:
-    """``beliefs`` (a mapping {path: probability or (low, high)}, or a PBE) by node index."""
+    """``beliefs`` (a mapping {path: probability or (low, high)}, a PBE or an assessment) by node index."""
     from collections.abc import Mapping
 
     if hasattr(beliefs, "off_path") and hasattr(beliefs, "structure"):
@@ -408,6 +435,13 @@ def _beliefs_by_node(tree: GameTree, beliefs: Any) -> dict[int, Any]:
                 "beliefs come from an equilibrium of a different tree than the one drawn"
             )
         beliefs = _pbe_beliefs(beliefs)
+    elif hasattr(beliefs, "off_path") and hasattr(beliefs, "profile"):
+        # an Assessment, or a PerfectBayesianCheck (negotiation.information.assessments)
+        if beliefs.profile.tree != tree:
+            raise ValueError(
+                "beliefs come from an equilibrium of a different tree than the one drawn"
+            )
+        beliefs = _assessment_beliefs(beliefs)
     if not isinstance(beliefs, Mapping):
         raise TypeError(
             "beliefs must be a mapping {node path: probability} or a perfect Bayesian "
@@ -470,7 +504,7 @@ def _draw_nodes(
     tree: GameTree,
     x: list[float],
     y: list[float],
-    colours: tuple[str, str],
+    colours: tuple[str, ...],
     look: _Look,
     font: int,
     write: Any = None,
@@ -482,7 +516,7 @@ def _draw_nodes(
     write = write or ax.text
     kind, n = tree._kind, len(tree)
     artists: list[Any] = []
-    for i in range(2):
+    for i in range(len(tree.players)):
         mine = [k for k in range(n) if kind[k] == GameTree.DECISION and tree._owner[k] == i]
         if mine:
             artists += ax.plot(
@@ -545,8 +579,8 @@ def _draw_leader(ax: Any, xk: float, yk: float, pay_x: float) -> None:
 
 def _draw_headers(
     ax: Any,
-    players: tuple[str, str],
-    colours: tuple[str, str],
+    players: tuple[str, ...],
+    colours: tuple[str, ...],
     xs: list[float],
     ha: str,
     payoffs_x: float,
@@ -554,8 +588,8 @@ def _draw_headers(
     font: int,
     grey: str,
 ) -> None:
-    """The players' names over their payoff columns, and "payoffs" over both."""
-    for j in range(2):
+    """The players' names over their payoff columns, and "payoffs" over them all."""
+    for j in range(len(players)):
         ax.text(
             xs[j],
             top,
@@ -579,7 +613,7 @@ def _draw_headers(
 
 def _legend_handles(
     tree: GameTree,
-    colours: tuple[str, str],
+    colours: tuple[str, ...],
     look: _Look,
     marked: bool,
     off_path: bool,
@@ -598,7 +632,7 @@ def _legend_handles(
             color=colours[i],
             label=f"{tree.players[i]} moves",
         )
-        for i in range(2)
+        for i in range(len(tree.players))
     ]
     if any(k == GameTree.CHANCE for k in tree._kind):
         handles.append(
@@ -675,11 +709,12 @@ def plot_tree(
         its end written on it where that is not 1; the actions planned at nodes that
         play never reaches are dashed. A perfect Bayesian equilibrium brings its
         beliefs too, unless ``beliefs`` is given.
-    beliefs : mapping or PerfectBayesianEquilibrium, optional
+    beliefs : mapping, PerfectBayesianEquilibrium or Assessment, optional
         Beliefs to write beside the nodes of information sets, ``{node path:
         probability}`` (``"\u03bc = 9/10"``) or ``{node path: (low, high)}`` for a
-        range (``"\u03bc \u2265 1/2"``); or a perfect Bayesian equilibrium, whose
-        off-path beliefs are ranges.
+        range (``"\u03bc \u2265 1/2"``); or a perfect Bayesian equilibrium or an
+        assessment (:func:`~negotiation.information.pure_weak_perfect_bayesian`),
+        whose off-path beliefs are ranges.
 
     Returns
     -------
@@ -742,8 +777,9 @@ def plot_tree(
     marks = _marks(tree, equilibrium, chosen_profile)
     _draw_edges(ax, tree, x, y, marks, font)
     links = _set_links(tree, x, y)
-    _draw_links(ax, links, PLAYER_COLOURS, font)
-    _draw_nodes(ax, tree, x, y, PLAYER_COLOURS, PRINTED, font)
+    colours = _tree_colours(tree)
+    _draw_links(ax, links, colours, font)
+    _draw_nodes(ax, tree, x, y, colours, PRINTED, font)
     _draw_names(ax, tree, x, y, font)
     _draw_beliefs(ax, tree, x, y, shown_beliefs, font)
     for k in range(len(tree)):
@@ -753,11 +789,9 @@ def plot_tree(
             _draw_payoffs(ax, tree, k, y[k], col_x, right, pay_x, k in marks.reach, font)
     top = max(y) + 0.75
     grey = PALETTE["grey"]
-    _draw_headers(ax, tree.players, PLAYER_COLOURS, col_x, "left", col_x[0], top, font, grey)
+    _draw_headers(ax, tree.players, colours, col_x, "left", col_x[0], top, font, grey)
     marked = equilibrium is not None or chosen_profile is not None
-    handles = _legend_handles(
-        tree, PLAYER_COLOURS, PRINTED, marked, bool(marks.planned), sets=bool(links)
-    )
+    handles = _legend_handles(tree, colours, PRINTED, marked, bool(marks.planned), sets=bool(links))
     _place_legend(ax, handles, font)
     _frame(ax, y, right, top)
     title, note = tree.title, _several(count)
@@ -784,12 +818,14 @@ def _payoff_columns(
             _CHAR * font / 72 * max(len(tree.players[j]), *(len(s[j]) for s in payoff_strings if s))
             + 0.3,
         )
-        for j in range(2)
+        for j in range(len(tree.players))
     ]
     depth = tree.depth
     unit_in = max(0.5, (width_in - sum(col_in) - 0.3) / (depth + 0.9))
     pay_x = depth + 0.45
-    col_x = [pay_x + 0.1, pay_x + 0.1 + col_in[0] / unit_in]
+    col_x = [pay_x + 0.1]
+    for w in col_in[:-1]:
+        col_x.append(col_x[-1] + w / unit_in)
     right = pay_x + 0.1 + sum(col_in) / unit_in
     return pay_x, col_x, right
 
@@ -901,7 +937,8 @@ def _draw_payoffs(
     hit: bool,
     font: int,
 ) -> None:
-    for j in range(2):
+    colours = _tree_colours(tree)
+    for j in range(len(tree.players)):
         ax.text(
             col_x[j],
             yk,
@@ -909,7 +946,7 @@ def _draw_payoffs(
             ha="left",
             va="center",
             fontsize=font,
-            color=PLAYER_COLOURS[j],
+            color=colours[j],
             fontweight="bold" if hit else "normal",
             zorder=6,
         )

@@ -14,6 +14,8 @@ This package holds small, exact game trees built for teaching:
 * :func:`subgame_perfect`: every subgame-perfect equilibrium, by backward induction;
 * :func:`to_bimatrix` and :func:`nash_vs_spe`: the reduced normal form, all its
   Nash equilibria, and the non-credible threats behind those that are not subgame perfect;
+* :func:`regrets`, :func:`best_response` and :func:`pure_nash_equilibria`: Nash
+  equilibrium checks for any number of players (Selten's horse has three);
 * :func:`credibility`: is carrying out an action optimal when its node is reached
   (and, with parameters, *when* is it);
 * :class:`Brinkmanship` and :func:`brinkmanship`: Schelling's threat that leaves
@@ -48,6 +50,7 @@ from .efg import dumps_efg, loads_efg, read_efg, write_efg
 from .nash import ExtensiveEquilibrium, ExtensiveSolution, nash_equilibria
 from .nodes import Chance, Decision, Node, Path, Terminal, chance, decision, format_path, leaf
 from .normal_form import NashVsSpe, NonCredibleEquilibrium, Threat, nash_vs_spe, to_bimatrix
+from .regret import best_response, pure_nash_equilibria, pure_profiles, regrets
 from .spe import SubgamePerfectEquilibrium, SubgamePerfectSolution, subgame_perfect
 from .strategies import ReducedStrategy, reduced_strategies
 from .subgames import proper_subgames, subgame_perfect_equilibria
@@ -74,6 +77,7 @@ __all__ = [
     "SubgamePerfectSolution",
     "Terminal",
     "Threat",
+    "best_response",
     "brinkmanship",
     "chance",
     "credibility",
@@ -85,8 +89,11 @@ __all__ = [
     "nash_equilibria",
     "nash_vs_spe",
     "proper_subgames",
+    "pure_nash_equilibria",
+    "pure_profiles",
     "read_efg",
     "reduced_strategies",
+    "regrets",
     "subgame_perfect",
     "subgame_perfect_equilibria",
     "to_bimatrix",

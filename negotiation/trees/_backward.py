@@ -138,7 +138,8 @@ def value_sets(num: NumericTree, behaviour: Behaviour | None = None, root: int =
             if node_kind == decision_kind and k not in fixed:
                 i = owner[k]
                 # Tuples compare by their first entry first, so plain max finds player 0's best.
-                best = (max(vecs) if i == 0 else max(vecs, key=second))[i]  # type: ignore[type-var, arg-type, index]
+                key = None if i == 0 else second if i == 1 else itemgetter(i)
+                best = (max(vecs) if key is None else max(vecs, key=key))[i]  # type: ignore[type-var, arg-type, index]
                 optimal = [v for v in vecs if v[i] == best]  # type: ignore[index]
                 if len(optimal) == 1:
                     only[k] = optimal[0]
@@ -211,7 +212,8 @@ def _mixed_decision(
         best = max(w[i] for w, _ in combo)
         if all(combo[a][0][i] == best for a, _ in mix):
             vec = tuple(
-                fast(sum((p * combo[a][0][j] for a, p in mix), Fraction(0))) for j in range(2)
+                fast(sum((p * combo[a][0][j] for a, p in mix), Fraction(0)))
+                for j in range(len(combo[0][0]))
             )
             cnt = 1
             for _, c in combo:
@@ -272,12 +274,19 @@ def expectation(vals: Any, k: int, num: NumericTree) -> Vec:
     weights = num.weights.get(k)
     if weights is not None:
         den, nums = weights
-        return (
-            _divide(sum([w * v[0] for w, v in zip(nums, vals, strict=True)]), den),
-            _divide(sum([w * v[1] for w, v in zip(nums, vals, strict=True)]), den),
+        if len(vals[0]) == 2:  # the common case, spelled out: about a third faster
+            return (
+                _divide(sum([w * v[0] for w, v in zip(nums, vals, strict=True)]), den),
+                _divide(sum([w * v[1] for w, v in zip(nums, vals, strict=True)]), den),
+            )
+        return tuple(
+            _divide(sum([w * v[j] for w, v in zip(nums, vals, strict=True)]), den)
+            for j in range(len(vals[0]))
         )
     probs = num.probs[k]
-    return tuple(fast(sum(p * v[j] for p, v in zip(probs, vals, strict=True))) for j in range(2))
+    return tuple(
+        fast(sum(p * v[j] for p, v in zip(probs, vals, strict=True))) for j in range(len(vals[0]))
+    )
 
 
 def _chance(sets: list[ValueSet], k: int, num: NumericTree) -> ValueSet:

@@ -140,12 +140,13 @@ class BehaviourProfile:
         self._reach: tuple[Number, ...] = tuple(slow(r) for r in reach)
         leaves = [k for k in range(len(tree._kind)) if tree._kind[k] == GameTree.TERMINAL]
         self._outcome = {tree._paths[k]: self._reach[k] for k in leaves}
-        totals: list[Any] = [0, 0]
+        totals: list[Any] = [0] * len(tree.players)
         for k in leaves:
             if reach[k]:
-                totals[0] += reach[k] * num.payoffs[k][0]
-                totals[1] += reach[k] * num.payoffs[k][1]
-        self._payoffs = (slow(totals[0]), slow(totals[1]))
+                r = reach[k]
+                for j, u in enumerate(num.payoffs[k]):
+                    totals[j] += r * u
+        self._payoffs = tuple(slow(t) for t in totals)
 
     # --- conversions ------------------------------------------------------------------
     @classmethod
@@ -167,6 +168,7 @@ class BehaviourProfile:
         """
         if not isinstance(tree, GameTree):
             raise TypeError(f"from_mixed() needs a GameTree, got {type(tree).__name__}")
+        tree.require_two_players("from_mixed() (mixed strategies over rows and columns)")
         probs: list[Probabilities] = [None] * len(tree.information_sets())
         for i, mix in enumerate((row, col)):
             plans = _plans(tree, i)
@@ -198,6 +200,7 @@ class BehaviourProfile:
         >>> b.to_mixed()[1]
         (Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1))
         """
+        self.tree.require_two_players("to_mixed() (mixed strategies over rows and columns)")
         out = []
         for i in (0, 1):
             weights = []
@@ -212,7 +215,7 @@ class BehaviourProfile:
 
     # --- what it leads to -------------------------------------------------------------
     @property
-    def payoffs(self) -> tuple[Number, Number]:
+    def payoffs(self) -> tuple[Number, ...]:
         """Each player's expected payoff."""
         return self._payoffs
 
@@ -319,7 +322,7 @@ def _find_set(tree: GameTree, i: int, key: Any) -> InformationSet:
 
 def _find_any_set(tree: GameTree, key: Any) -> InformationSet:
     found = []
-    for i in (0, 1):
+    for i in range(len(tree.players)):
         try:
             found.append(_find_set(tree, i, key))
         except ValueError:

@@ -215,6 +215,7 @@ class Brinkmanship:
         """
         if not isinstance(tree, GameTree):
             raise TypeError(f"Brinkmanship.from_tree() needs a GameTree, got {type(tree).__name__}")
+        tree.require_two_players("Brinkmanship.from_tree() (a threatener and a target)")
         tree.require_perfect_information("Brinkmanship.from_tree()")
         k = _find_decision(tree, node, "Brinkmanship.from_tree()")
         a = _action_of(tree, k, action)

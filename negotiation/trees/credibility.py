@@ -110,7 +110,7 @@ def _regimes(tree: GameTree, root: int) -> list[list[Regime] | None]:
                             sympy.Integer(0),
                         )
                     )
-                    for j in range(2)
+                    for j in range(len(tree.players))
                 )
                 result.append((cond, vec))
         else:

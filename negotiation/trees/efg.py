@@ -4,7 +4,7 @@
 trees; with :func:`write_efg` any tree of this package opens there, and with
 :func:`read_efg` a tree drawn in Gambit (or taken from its catalogue) comes
 into a lesson. Only the part of the format that this package's trees can hold
-is read: two players, chance nodes, information sets.
+is read: two or more players, chance nodes, information sets.
 
 The format (EFG version 2, Gambit's "Game representation formats") lists the
 nodes in preorder, one per line by convention::
@@ -20,7 +20,7 @@ nodes in preorder, one per line by convention::
 
 * The header: ``EFG 2 R``, the title, the players' names in braces, and an
   optional comment.
-* A personal node: ``p``, the node's name, the player's number (1 or 2), the
+* A personal node: ``p``, the node's name, the player's number (from 1), the
   information set's number, then (the first time the information set appears)
   its name and its actions in braces, then an outcome.
 * A chance node: ``c``, the node's name, the information set's number, its name
@@ -90,7 +90,7 @@ class _Record:
     iset: int = 0
     actions: list[str] = field(default_factory=list)
     probs: list[Fraction] = field(default_factory=list)
-    payoffs: tuple[Fraction, Fraction] = (Fraction(0), Fraction(0))  # accumulated on the path
+    payoffs: tuple[Fraction, ...] = ()  # accumulated on the path
     children: list[_Record] = field(default_factory=list)
 
 
@@ -107,7 +107,8 @@ class _SetInfo:
 class _Parser(TokenParser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.outcomes: dict[int, tuple[tuple[Fraction, Fraction], int]] = {}
+        self.outcomes: dict[int, tuple[tuple[Fraction, ...], int]] = {}
+        self.n = 2  # the number of players, from the header
         self.player_sets: dict[tuple[int, int], _SetInfo] = {}
         self.chance_sets: dict[int, tuple[list[str], list[Fraction], int]] = {}
 
@@ -119,9 +120,11 @@ class _Parser(TokenParser):
 
     # --- grammar --------------------------------------------------------------------------
     def parse(self) -> GameTree:
-        title, names = self.header(_EFG)
-        a, b = deduplicate(default_blank(names, ["Player 1", "Player 2"]))
-        players = (a, b)
+        title, names = self.header(_EFG, more=True)
+        self.n = len(names)
+        players = tuple(
+            deduplicate(default_blank(names, [f"Player {k + 1}" for k in range(len(names))]))
+        )
         if self.peek().kind == "string":
             self.next()  # the optional comment
         root = self.record(None)
@@ -166,9 +169,10 @@ class _Parser(TokenParser):
         name = self.expect("string", f"the node's name in double quotes after '{kind}'").text
         rec = _Record(kind, line, name or None)
         if kind == "p":
-            player, pline = self.integer("the number of the player who moves (1 or 2)")
-            if player not in (1, 2):
-                raise _Error(pline, f"player number {player} is out of range; expected 1 or 2")
+            numbers = "1 or 2" if self.n == 2 else f"1 to {self.n}"
+            player, pline = self.integer(f"the number of the player who moves ({numbers})")
+            if not 1 <= player <= self.n:
+                raise _Error(pline, f"player number {player} is out of range; expected {numbers}")
             rec.player = player
             iset, iline = self.integer("the information set's number")
             rec.iset = iset
@@ -222,8 +226,8 @@ class _Parser(TokenParser):
                 )
             rec.actions, rec.probs = list(actions), list(probs)
         own = self.outcome()
-        base = parent.payoffs if parent is not None else (Fraction(0), Fraction(0))
-        rec.payoffs = (base[0] + own[0], base[1] + own[1])
+        base = parent.payoffs if parent is not None else (Fraction(0),) * self.n
+        rec.payoffs = tuple(b + o for b, o in zip(base, own, strict=True))
         return rec
 
     def labels(self, line: int, with_probs: bool) -> tuple[list[str], list[Fraction]]:
@@ -265,14 +269,14 @@ class _Parser(TokenParser):
         labels = deduplicate(default_blank(labels, [str(k + 1) for k in range(len(labels))]))
         return labels, probs
 
-    def outcome(self) -> tuple[Fraction, Fraction]:
+    def outcome(self) -> tuple[Fraction, ...]:
         number, line = self.integer("the outcome's number (0 for none)")
         token = self.peek()
         has_description = token.kind == "{" or token.kind == "string"
         if number == 0:
             if has_description and token.kind == "{":
                 raise _Error(token.line, "outcome 0 (no outcome) cannot have payoffs")
-            return Fraction(0), Fraction(0)
+            return (Fraction(0),) * self.n
         if not has_description:
             if number not in self.outcomes:
                 raise _Error(
@@ -298,12 +302,12 @@ class _Parser(TokenParser):
                 )
             values.append(value)
         self.next()
-        if len(values) != 2:
+        if len(values) != self.n:
             raise _Error(
                 line,
-                f"outcome {number} has {len(values)} payoffs, expected 2 (one per player)",
+                f"outcome {number} has {len(values)} payoffs, expected {self.n} (one per player)",
             )
-        payoffs = (values[0], values[1])
+        payoffs = tuple(values)
         if number in self.outcomes and self.outcomes[number][0] != payoffs:
             raise _Error(
                 line,
@@ -337,7 +341,7 @@ def _set_labels(sets: dict[tuple[int, int], _SetInfo]) -> dict[tuple[int, int], 
 
 
 def _build(
-    root: _Record, players: tuple[str, str], labels: dict[tuple[int, int], str | None]
+    root: _Record, players: tuple[str, ...], labels: dict[tuple[int, int], str | None]
 ) -> Node:
     order: list[_Record] = []
     stack = [root]
@@ -500,7 +504,7 @@ def dumps_efg(tree: GameTree, *, comment: str = "") -> str:
     players = " ".join(quote(p) for p in tree.players)
     lines = [f"EFG 2 R {quote(tree.title)} {{ {players} }}", quote(comment), ""]
     numbers: dict[int, int] = {}  # information set index -> its number for its player
-    isets = [0, 0]
+    isets = [0] * len(tree.players)
     chance_sets = 0
     outcomes = 0
     for k, node in enumerate(tree._nodes):

@@ -18,6 +18,8 @@ References
    367-388, 1982.
 .. [ChoKreps1987] I.-K. Cho and D. M. Kreps, "Signaling games and stable equilibria",
    *Quarterly Journal of Economics* 102(2), 179-221, 1987.
+.. [Selten1975] R. Selten, "Reexamination of the perfectness concept for equilibrium
+   points in extensive games", *International Journal of Game Theory* 4, 25-55, 1975.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ from ..core._numbers import to_exact
 from .nodes import Node, chance, decision, leaf
 from .tree import GameTree
 
-__all__ = ["beer_quiche", "centipede", "entry_deterrence", "treasury_card", "ultimatum"]
+__all__ = [
+    "beer_quiche",
+    "centipede",
+    "entry_deterrence",
+    "selten_horse",
+    "treasury_card",
+    "ultimatum",
+]
 
 
 def entry_deterrence() -> GameTree:
@@ -215,4 +224,66 @@ def beer_quiche(strong: Any = Fraction(9, 10)) -> GameTree:
         ("Sender", "Receiver"),
         chance({"strong": (p, sender("beer")), "weak": (1 - p, sender("quiche"))}),
         title="Beer-quiche",
+    )
+
+
+def selten_horse() -> GameTree:
+    """Selten's horse [Selten1975]_: three players, and a Nash equilibrium that is not perfect Bayesian.
+
+    Player 1 continues (C) or goes down (D); after C, player 2 continues (c) or goes
+    down (d); player 3 moves after D and after C, d without knowing which (one
+    information set), choosing L or R. The payoffs (player 1, 2, 3) are those of
+    Selten's Figure 1 (1975, p. 27), as transcribed in Gambit's catalogue
+    (``journals/ijgt/selten1975/fig1.efg``, which names every move R or L):
+
+    ========  ==========  ======================================
+    play      payoffs     Selten's labels
+    ========  ==========  ======================================
+    C, c      (1, 1, 1)   R1, R2
+    C, d, L   (4, 4, 0)   R1, L2, R3
+    C, d, R   (0, 0, 1)   R1, L2, L3
+    D, L      (3, 2, 2)   L1, R3
+    D, R      (0, 0, 0)   L1, L3
+    ========  ==========  ======================================
+
+    Textbooks redraw it with labels like these (C/D, c/d, L/R), some with other
+    numbers (player 2 getting 3 rather than 2 after D, L, for one), which change none
+    of the equilibria discussed here; this tree keeps Selten's. Player 1 going down and player 3 playing L
+    is a Nash equilibrium held up by player 2's threat c, which no belief makes
+    optimal once player 2 moves (d gives 4 against 1); the game has no proper
+    subgame, so subgame perfection cannot see this, and perfect Bayesian equilibrium can.
+
+    Examples
+    --------
+    >>> print(selten_horse())
+    Selten's horse (payoffs: Player 1, Player 2, Player 3)
+    Player 1 moves
+    ├─ C → Player 2 moves
+    │  ├─ c → (1, 1, 1)
+    │  └─ d → Player 3 moves [information set 'after D or C, d']
+    │     ├─ L → (4, 4, 0)
+    │     └─ R → (0, 0, 1)
+    └─ D → Player 3 moves [information set 'after D or C, d']
+       ├─ L → (3, 2, 2)
+       └─ R → (0, 0, 0)
+    """
+    label = "after D or C, d"
+    return GameTree(
+        ("Player 1", "Player 2", "Player 3"),
+        decision(
+            "Player 1",
+            {
+                "C": decision(
+                    "Player 2",
+                    {
+                        "c": (1, 1, 1),
+                        "d": decision(
+                            "Player 3", {"L": (4, 4, 0), "R": (0, 0, 1)}, information_set=label
+                        ),
+                    },
+                ),
+                "D": decision("Player 3", {"L": (3, 2, 2), "R": (0, 0, 0)}, information_set=label),
+            },
+        ),
+        title="Selten's horse",
     )

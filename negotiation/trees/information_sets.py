@@ -68,7 +68,7 @@ class InformationSet:
 
 def group_information_sets(
     *,
-    players: tuple[str, str],
+    players: tuple[str, ...],
     decision: Sequence[bool],
     owner: Sequence[int],
     labels: Sequence[str | None],
@@ -101,7 +101,7 @@ def group_information_sets(
         iset[k] = index[key]
         members[iset[k]].append(k)
     sets = []
-    count = [0, 0]
+    count = [0] * len(players)
     for h, nodes in enumerate(members):
         first = nodes[0]
         count[owner[first]] += 1
@@ -132,7 +132,7 @@ def group_information_sets(
 
 
 def _check_perfect_recall(
-    players: tuple[str, str],
+    players: tuple[str, ...],
     decision: Sequence[bool],
     owner: Sequence[int],
     labels: Sequence[str | None],
@@ -145,11 +145,11 @@ def _check_perfect_recall(
 ) -> None:
     """Kuhn's perfect recall: the nodes of a set follow the same own information sets and moves."""
     n = len(decision)
-    history: list[list[tuple[tuple[int, int], ...]]] = [[()] * n, [()] * n]
+    history: list[list[tuple[tuple[int, int], ...]]] = [[()] * n for _ in players]
     for k in range(1, n):
         par = parent[k]
-        for i in (0, 1):
-            history[i][k] = history[i][par]
+        for own in history:
+            own[k] = own[par]
         if decision[par]:
             i = owner[par]
             history[i][k] = (*history[i][par], (iset[par], children[par].index(k)))

@@ -53,7 +53,7 @@ class ExtensiveEquilibrium:
     mixed: tuple[tuple[Number, ...], tuple[Number, ...]] = field(repr=False)
 
     @property
-    def payoffs(self) -> tuple[Number, Number]:
+    def payoffs(self) -> tuple[Number, ...]:
         """Each player's expected payoff."""
         return self.profile.payoffs
 
@@ -192,6 +192,7 @@ def nash_equilibria(tree: GameTree) -> ExtensiveSolution:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"nash_equilibria() needs a GameTree, got {type(tree).__name__}")
+    tree.require_two_players("nash_equilibria() (every equilibrium, mixed ones included)")
     game = to_bimatrix(tree)
     try:
         solution = solve(game)

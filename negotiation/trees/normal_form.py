@@ -140,6 +140,7 @@ def to_bimatrix(tree: GameTree) -> BimatrixGame:
             f"to_bimatrix() needs a GameTree, got {type(tree).__name__}; build one with "
             f"GameTree(players, decision(...))"
         )
+    tree.require_two_players("to_bimatrix() (rows and columns)")
     num = NumericTree(tree, "to_bimatrix()")
     plans0, plans1 = _plans(tree, 0), _plans(tree, 1)
     A, B = _matrices(num, plans0, plans1)
@@ -391,6 +392,7 @@ def nash_vs_spe(tree: GameTree) -> NashVsSpe:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"nash_vs_spe() needs a GameTree, got {type(tree).__name__}")
+    tree.require_two_players("nash_vs_spe()")
     tree.require_perfect_information("nash_vs_spe()")
     num = NumericTree(tree, "nash_vs_spe()")
     plans0, plans1 = _plans(tree, 0), _plans(tree, 1)

@@ -89,13 +89,12 @@ class SubgamePerfectEquilibrium:
         outcomes, reached = _play(tree, self.choices)
         self.outcomes: tuple[tuple[Path, Number], ...] = outcomes
         self._reached = reached
-        totals = [Fraction(0), Fraction(0)]
-        vals: list[Any] = list(totals)
+        vals: list[Any] = [Fraction(0)] * len(tree.players)
         for path, prob in outcomes:
             payoffs = tree.node(path).payoffs  # type: ignore[union-attr]
-            for j in range(2):
+            for j in range(len(vals)):
                 vals[j] = vals[j] + prob * payoffs[j]
-        self.payoffs: tuple[Number, Number] = (slow(fast(vals[0])), slow(fast(vals[1])))
+        self.payoffs: tuple[Number, ...] = tuple(slow(fast(v)) for v in vals)
 
     @property
     def path(self) -> Path | None:
@@ -148,8 +147,8 @@ class SubgamePerfectEquilibrium:
         """
         return self.payoffs[self.tree._player_index(player)]
 
-    def strategy_labels(self) -> tuple[str, str]:
-        """The pure strategies of :func:`~negotiation.trees.to_bimatrix` this equilibrium plays (row, column).
+    def strategy_labels(self) -> tuple[str, ...]:
+        """The reduced strategies this equilibrium plays, one per player (row and column of :func:`~negotiation.trees.to_bimatrix` for two).
 
         Examples
         --------
@@ -278,8 +277,8 @@ class SubgamePerfectSolution:
         assert root is not None
         self.tree = tree
         self.count: int = sum(root.values())
-        self.payoff_set: tuple[tuple[Number, Number], ...] = tuple(
-            sorted((slow(v[0]), slow(v[1])) for v in root)
+        self.payoff_set: tuple[tuple[Number, ...], ...] = tuple(
+            sorted(tuple(slow(x) for x in v) for v in root)
         )
         self._cache: tuple[SubgamePerfectEquilibrium, ...] | None = None
 
@@ -513,7 +512,7 @@ def subgame_perfect(tree: GameTree) -> SubgamePerfectSolution:
     Returns
     -------
     SubgamePerfectSolution
-        ``count`` equilibria (each a complete plan for both players, with the
+        ``count`` equilibria (each a complete plan for every player, with the
         equilibrium path and the expected payoffs), listed lazily by iteration
         or all at once by ``.equilibria``.
 

@@ -218,10 +218,10 @@ def _reachable_leaves(tree: GameTree, plan: Plan, i: int) -> int:
     return mask
 
 
-def reduced_labels(tree: GameTree, choices: Mapping[Path, str]) -> tuple[str, str]:
-    """The labels of the reduced strategies that a complete plan for both players plays."""
+def reduced_labels(tree: GameTree, choices: Mapping[Path, str]) -> tuple[str, ...]:
+    """The labels of the reduced strategies that a complete plan for every player plays."""
     out = []
-    for i in range(2):
+    for i in range(len(tree.players)):
         plan: list[tuple[int, int]] = []
         stack = [0]
         while stack:
@@ -238,4 +238,4 @@ def reduced_labels(tree: GameTree, choices: Mapping[Path, str]) -> tuple[str, st
         key = tuple(sorted(plan))
         plans = _plans(tree, i)
         out.append(_labels(tree, plans)[plans.index(key)])
-    return out[0], out[1]
+    return tuple(out)

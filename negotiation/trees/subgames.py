@@ -106,6 +106,9 @@ def subgame_perfect_equilibria(tree: GameTree) -> ExtensiveSolution:
     """
     if not isinstance(tree, GameTree):
         raise TypeError(f"subgame_perfect_equilibria() needs a GameTree, got {type(tree).__name__}")
+    tree.require_two_players(
+        "subgame_perfect_equilibria() (Nash equilibria of each subgame's bimatrix game)"
+    )
     tree.require_numeric("subgame_perfect_equilibria()")
     roots = proper_subgames(tree)
     solutions = _solve_below(tree, (), set(roots) - {()}, [0])

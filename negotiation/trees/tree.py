@@ -124,13 +124,16 @@ def _checked_name(name: Any, path: Path) -> str:
 
 
 class GameTree:
-    """An immutable two-player game tree with perfect information and chance moves.
+    """An immutable game tree of two or more players, with chance moves and information sets.
 
     Parameters
     ----------
-    players : pair of str
-        The two players' names, for example ``("Japan", "US")``; payoff tuples
-        list the players in this order.
+    players : sequence of str
+        The players' names, two or more, for example ``("Japan", "US")``; payoff
+        tuples list the players in this order. Solvers that work on the normal
+        form as a bimatrix game (:func:`~negotiation.trees.to_bimatrix`,
+        :func:`~negotiation.trees.nash_equilibria`) need exactly two players; the
+        rest works for any number.
     root : Decision, Chance or Terminal
         The root node, usually built with :func:`decision`, :func:`chance` and :func:`leaf`.
     title : str, optional
@@ -173,6 +176,19 @@ class GameTree:
     Traceback (most recent call last):
     ...
     ValueError: the leaf at ('Accept',) has 3 payoffs, expected 2 (one per player: Japan, US)
+
+    Three players: a leaf has three payoffs.
+
+    >>> trio = GameTree(("Japan", "US", "EU"), decision("US", {
+    ...     "Tariff": decision("EU", {"Match": (1, 0, -1), "Stay out": (2, 1, 0)}),
+    ...     "Deal": (2, 2, 1),
+    ... }))
+    >>> trio
+    <GameTree: Japan vs US vs EU, 5 nodes, 3 leaves>
+    >>> GameTree(("Japan", "US", "EU"), decision("US", {"Deal": (2, 2)}))
+    Traceback (most recent call last):
+    ...
+    ValueError: the leaf at ('Deal',) has 2 payoffs, expected 3 (one per player: Japan, US, EU)
     """
 
     __slots__ = (
@@ -278,10 +294,10 @@ class GameTree:
 
     def _add_leaf(self, flat: _Flat, node: Terminal, path: Path) -> None:
         players = self._players
-        if len(node.payoffs) != 2:
+        if len(node.payoffs) != len(players):
             raise ValueError(
-                f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected 2 "
-                f"(one per player: {players[0]}, {players[1]})"
+                f"the leaf at {format_path(path)} has {len(node.payoffs)} payoffs, expected "
+                f"{len(players)} (one per player: {', '.join(players)})"
             )
         vals = tuple(
             v
@@ -442,8 +458,8 @@ class GameTree:
 
     # --- attributes -------------------------------------------------------------------
     @property
-    def players(self) -> tuple[str, str]:
-        """The two players' names; payoff tuples follow this order."""
+    def players(self) -> tuple[str, ...]:
+        """The players' names (two or more); payoff tuples follow this order."""
         return self._players
 
     @property
@@ -629,11 +645,44 @@ class GameTree:
             if len(s.nodes) > 1:
                 shown = " and ".join(format_path(p) for p in s.nodes[:3])
                 more = f" (and {len(s.nodes) - 3} more)" if len(s.nodes) > 3 else ""
+                handles = (
+                    "nash_equilibria(tree) handles information sets"
+                    if len(self._players) == 2
+                    else "pure_nash_equilibria(tree) and, in negotiation.information, "
+                    "check_weak_perfect_bayesian(tree, profile) handle information sets with "
+                    "any number of players"
+                )
                 raise ValueError(
                     f"{operation} needs perfect information, but {s.player} cannot tell apart "
-                    f"the nodes {shown}{more} (information set {s.label!r}); "
-                    f"nash_equilibria(tree) handles information sets"
+                    f"the nodes {shown}{more} (information set {s.label!r}); {handles}"
                 )
+
+    def require_two_players(self, operation: str = "this operation") -> None:
+        """Raise a ValueError naming the number of players, unless the tree has exactly two.
+
+        For what needs a bimatrix game (the reduced normal form as rows and
+        columns). The message points to what works for any number of players.
+
+        Examples
+        --------
+        >>> from negotiation.trees import GameTree, decision
+        >>> t = GameTree(("A", "B", "C"), decision("A", {"L": (1, 0, 0), "R": (0, 1, 2)}))
+        >>> t.require_two_players("to_bimatrix()")
+        Traceback (most recent call last):
+        ...
+        ValueError: to_bimatrix() needs a two-player tree, but this tree has 3 players (A, B, C); for any number of players use subgame_perfect(), regrets(), pure_nash_equilibria(), or check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of negotiation.information
+        """
+        if not isinstance(operation, str):
+            raise TypeError(f"operation must be a string, got {type(operation).__name__}")
+        n = len(self._players)
+        if n != 2:
+            raise ValueError(
+                f"{operation} needs a two-player tree, but this tree has {n} "
+                f"players ({', '.join(self._players)}); for any number of players use "
+                f"subgame_perfect(), regrets(), pure_nash_equilibria(), or "
+                f"check_weak_perfect_bayesian() and pure_weak_perfect_bayesian() of "
+                f"negotiation.information"
+            )
 
     def _index(self, where: Any) -> int:
         if isinstance(where, str):
@@ -690,8 +739,10 @@ class GameTree:
                     f"unknown player {player!r}; expected one of {list(self._players)}"
                 )
             return self._players.index(player)
-        if isinstance(player, bool) or player not in (0, 1):
-            raise ValueError(f"player must be 0, 1 or a player's name, got {player!r}")
+        n = len(self._players)
+        if isinstance(player, bool) or player not in range(n):
+            numbers = "0, 1" if n == 2 else f"0 to {n - 1}"
+            raise ValueError(f"player must be {numbers} or a player's name, got {player!r}")
         return int(player)
 
     # --- parameters -------------------------------------------------------------------
@@ -865,7 +916,7 @@ class GameTree:
         title = f" {self._title!r}" if self._title else ""
         params = f", parameters {[str(s) for s in self.parameters]}" if self._free else ""
         return (
-            f"<GameTree{title}: {self._players[0]} vs {self._players[1]}, {len(self)} nodes, "
+            f"<GameTree{title}: {' vs '.join(self._players)}, {len(self)} nodes, "
             f"{self.leaf_count} leaves{params}>"
         )
 
@@ -885,7 +936,7 @@ class GameTree:
         ├─ h [1/2] → (1, 0)
         └─ t [1/2] → (0, 1)
         """
-        who = f"{self._players[0]}, {self._players[1]}"
+        who = ", ".join(self._players)
         lines = [f"{self._title} (payoffs: {who})" if self._title else f"Payoffs: {who}"]
         lines.append(self._describe_node(0))
         stack: list[tuple[int, str]] = [(c, "") for c in reversed(self._children[0])]
@@ -916,17 +967,28 @@ class GameTree:
         return f"Chance{tag}"
 
 
-def _check_players(players: Sequence[str]) -> tuple[str, str]:
+def _check_players(players: Sequence[str]) -> tuple[str, ...]:
     if isinstance(players, str) or not isinstance(players, Sequence):
-        raise TypeError(f"players must be a pair of names such as ('Japan', 'US'), got {players!r}")
+        raise TypeError(
+            f"players must be a pair of names such as ('Japan', 'US'), or a sequence of more "
+            f"names, got {players!r}"
+        )
     names = tuple(players)
-    if len(names) != 2:
-        raise ValueError(f"a game tree has two players, got {len(names)}: {names!r}")
+    if len(names) < 2:
+        raise ValueError(
+            f"a game tree has two players, got {len(names)}: {names!r} (or more players; a "
+            f"one-person decision problem is a tree with a second player who never moves)"
+        )
     for k, name in enumerate(names):
         if not isinstance(name, str):
             raise TypeError(f"players[{k}] must be a string, got {type(name).__name__} {name!r}")
         if not name.strip():
             raise ValueError(f"players[{k}] must be a non-empty name, got {name!r}")
-    if names[0] == names[1]:
-        raise ValueError(f"the two players need different names, got {names[0]!r} twice")
-    return names[0], names[1]
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            if len(names) == 2:
+                raise ValueError(f"the two players need different names, got {name!r} twice")
+            raise ValueError(f"the players need different names, got {name!r} twice")
+        seen.add(name)
+    return names
