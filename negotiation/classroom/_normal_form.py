@@ -1,0 +1,397 @@
+"""The oTree app for a normal-form game: two roles choose at the same time, then see the cell.
+
+The app is written in oTree's "no-self" format (``__init__.py`` with ``C``, the models
+and the pages; one template per page; bots in ``tests.py``). Everything game-specific
+is a literal in ``C`` (labels, payoffs in points, units, the equilibrium the bots
+play), so the generated code reads the same for every game.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from fractions import Fraction
+
+from ..core._numbers import Number, format_number
+from ..models._base import fmt
+from ..normal_form.equilibria import solve
+from ._source import GameSource
+
+__all__ = ["app_files", "points_table"]
+
+
+def _points(value: Number, points_per_unit: float, decimals: int) -> float | int:
+    scaled = round(float(value) * points_per_unit, decimals)
+    return int(scaled) if decimals == 0 else scaled
+
+
+def _decimals(source: GameSource, points_per_unit: float) -> int:
+    """0 when every payoff is a whole number of points, else 2."""
+    values = [float(v) * points_per_unit for row in _cells(source) for pair in row for v in pair]
+    return 0 if all(abs(v - round(v)) < 1e-9 for v in values) else 2
+
+
+def _cells(source: GameSource) -> list[list[tuple[Number, Number]]]:
+    m, n = source.game.shape
+    return [[source.game.payoff(i, j) for j in range(n)] for i in range(m)]
+
+
+def points_table(
+    source: GameSource, points_per_unit: float
+) -> tuple[list[list[list[float | int]]], int]:
+    """The payoffs in points, ``table[i][j] == [row player's, column player's]``, and decimals."""
+    decimals = _decimals(source, points_per_unit)
+    table = [
+        [[_points(v, points_per_unit, decimals) for v in pair] for pair in row]
+        for row in _cells(source)
+    ]
+    return table, decimals
+
+
+def _unit_text(value: Number, unit: str) -> str:
+    """A payoff in its real unit, for the table ('' when the game has no unit)."""
+    if not unit:
+        return ""
+    if isinstance(value, Fraction) and value.denominator > 1 and unit in ("", "points"):
+        return format_number(value, decimals=True)
+    return fmt(value, unit)
+
+
+def _equilibrium(source: GameSource) -> tuple[list[float], list[float], str]:
+    """The first equilibrium (in the solver's order) as probabilities, and in words."""
+    solution = solve(source.game)
+    first = solution[0]
+    row, col = first.strategies
+    return [float(p) for p in row], [float(p) for p in col], first.describe()
+
+
+def _instructions(source: GameSource, rounds: int, matching: str) -> str:
+    us, them = source.game.players
+    partner = (
+        "the same partner in every round"
+        if matching == "fixed"
+        else "a new partner, drawn at random, in every round"
+    )
+    parts = []
+    if source.description:
+        parts.append(f"<p>{html.escape(source.description)}</p>")
+    parts.append(
+        "<p>You are paired with another student: one of you plays "
+        f"<strong>{html.escape(us)}</strong> (choosing a row of the table), the other "
+        f"<strong>{html.escape(them)}</strong> (choosing a column). You both choose at the same "
+        "time, without seeing the other's choice. The cell where your choices meet gives each "
+        "of you your points; the real amount each point stands for is written beside it.</p>"
+    )
+    plural = "s" if rounds > 1 else ""
+    parts.append(f"<p>You play {rounds} round{plural}, with {partner}.</p>")
+    return "\n".join(parts)
+
+
+def _table_html(source: GameSource, points: list[list[list[float | int]]], decimals: int) -> str:
+    game = source.game
+    us, them = game.players
+    cells = _cells(source)
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in game.col_labels)
+    rows = []
+    for i, label in enumerate(game.row_labels):
+        tds = []
+        for j in range(game.shape[1]):
+            lines = []
+            for k, who in enumerate((us, them)):
+                real = _unit_text(cells[i][j][k], source.units[k])
+                beside = f' <span class="unit">({html.escape(real)})</span>' if real else ""
+                p = points[i][j][k]
+                lines.append(
+                    f'<div class="p{k}">{html.escape(who)}: '
+                    f"<strong>{p:.{decimals}f}</strong> points{beside}</div>"
+                )
+            tds.append(f"<td>{''.join(lines)}</td>")
+        rows.append(f"<tr><th>{html.escape(label)}</th>{''.join(tds)}</tr>")
+    corner = f"{html.escape(us)} \\ {html.escape(them)}"
+    return (
+        '<table class="table table-bordered payoffs">'
+        f"<thead><tr><th>{corner}</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _question(source: GameSource) -> tuple[int, int]:
+    """The cell the comprehension question asks about: the last row and first column."""
+    m, _ = source.game.shape
+    return m - 1, 0
+
+
+_INIT = '''"""{title}: a normal-form game for two students (generated by negotiation-games).
+
+Regenerate it with `negotiation classroom export` rather than editing it by hand.
+"""
+
+import random
+
+from otree.api import *
+
+doc = {doc!r}
+
+
+class C(BaseConstants):
+    NAME_IN_URL = {app!r}
+    PLAYERS_PER_GROUP = 2
+    NUM_ROUNDS = {rounds!r}
+    # Roles in this order: id_in_group 1 plays rows, id_in_group 2 plays columns.
+    ROW_ROLE = {row_role!r}
+    COL_ROLE = {col_role!r}
+    TITLE = {title!r}
+    MATCHING = {matching!r}
+    ROW_LABELS = {row_labels!r}
+    COL_LABELS = {col_labels!r}
+    # PAYOFFS[i][j] = [row player's points, column player's points]
+    PAYOFFS = {payoffs!r}
+    # The real amount beside each number of points, same shape as PAYOFFS.
+    REAL = {real!r}
+    UNITS = {units!r}
+    POINTS_PER_UNIT = {points_per_unit!r}
+    # The equilibrium the "equilibrium" bots play (probabilities of each row / column).
+    EQUILIBRIUM_ROW = {eq_row!r}
+    EQUILIBRIUM_COL = {eq_col!r}
+    EQUILIBRIUM_TEXT = {eq_text!r}
+    # Comprehension question: the points of each role in this cell.
+    QUESTION_CELL = {question!r}
+    INSTRUCTIONS_HTML = {instructions!r}
+    TABLE_HTML = {table!r}
+
+
+class Subsession(BaseSubsession):
+    pass
+
+
+def creating_session(subsession: Subsession):
+    if C.MATCHING == "random":
+        # A new partner each round; each student keeps the role of round 1.
+        subsession.group_randomly(fixed_id_in_group=True)
+    elif subsession.round_number > 1:
+        subsession.group_like_round(1)
+
+
+class Group(BaseGroup):
+    row_choice = models.StringField()
+    col_choice = models.StringField()
+
+
+class Player(BasePlayer):
+    choice = models.StringField(label="Your choice", widget=widgets.RadioSelect)
+    strategy = models.IntegerField(doc="index of the choice (0 = first row or column)")
+    partner_choice = models.StringField()
+    points = models.FloatField(doc="points this round (payoff in points)")
+    check_points = models.FloatField(label="How many points would you get?", min=-1e12, max=1e12)
+    check_errors = models.IntegerField(initial=0, doc="wrong answers to the question")
+
+
+def choice_choices(player: Player):
+    return C.ROW_LABELS if player.role == C.ROW_ROLE else C.COL_LABELS
+
+
+def my_index(player: Player):
+    return 0 if player.role == C.ROW_ROLE else 1
+
+
+def question_answer(player: Player):
+    i, j = C.QUESTION_CELL
+    return C.PAYOFFS[i][j][my_index(player)]
+
+
+def check_points_error_message(player: Player, value):
+    if abs(value - question_answer(player)) > 1e-6:
+        player.check_errors += 1
+        return "Not quite: find the cell in the table and read the points of your role."
+
+
+def set_payoffs(group: Group):
+    row = group.get_player_by_role(C.ROW_ROLE)
+    col = group.get_player_by_role(C.COL_ROLE)
+    i = C.ROW_LABELS.index(row.choice)
+    j = C.COL_LABELS.index(col.choice)
+    group.row_choice, group.col_choice = row.choice, col.choice
+    row.strategy, col.strategy = i, j
+    row.partner_choice, col.partner_choice = col.choice, row.choice
+    for k, p in enumerate((row, col)):
+        p.points = C.PAYOFFS[i][j][k]
+        p.payoff = cu(C.PAYOFFS[i][j][k])
+
+
+def common_vars(player: Player):
+    return dict(
+        table_html=C.TABLE_HTML,
+        instructions_html=C.INSTRUCTIONS_HTML,
+        my_role=player.role,
+        other_role=C.COL_ROLE if player.role == C.ROW_ROLE else C.ROW_ROLE,
+        my_side="row" if player.role == C.ROW_ROLE else "column",
+    )
+
+
+# PAGES
+class Instructions(Page):
+    form_model = "player"
+    form_fields = ["check_points"]
+
+    @staticmethod
+    def is_displayed(player: Player):
+        return player.round_number == 1
+
+    @staticmethod
+    def vars_for_template(player: Player):
+        i, j = C.QUESTION_CELL
+        return dict(
+            common_vars(player),
+            question_row=C.ROW_LABELS[i],
+            question_col=C.COL_LABELS[j],
+        )
+
+
+class Decide(Page):
+    form_model = "player"
+    form_fields = ["choice"]
+
+    @staticmethod
+    def vars_for_template(player: Player):
+        return common_vars(player)
+
+
+class ResultsWaitPage(WaitPage):
+    after_all_players_arrive = set_payoffs
+    body_text = "Waiting for the other player to choose."
+
+
+class Results(Page):
+    @staticmethod
+    def vars_for_template(player: Player):
+        i, j = C.ROW_LABELS.index(player.group.row_choice), C.COL_LABELS.index(
+            player.group.col_choice
+        )
+        k = my_index(player)
+        return dict(
+            common_vars(player),
+            real=C.REAL[i][j][k],
+            total=player.participant.payoff,
+        )
+
+
+page_sequence = [Instructions, Decide, ResultsWaitPage, Results]
+'''
+
+_TESTS = '''"""oTree bots: `otree test {app} 2` plays every case ("equilibrium" and "random")."""
+
+import random
+
+from otree.api import Bot, SubmissionMustFail, expect
+
+from . import C, Decide, Instructions, Results, question_answer
+
+
+class PlayerBot(Bot):
+    cases = ["equilibrium", "random"]
+
+    def play_round(self):
+        if self.round_number == 1:
+            answer = question_answer(self.player)
+            yield SubmissionMustFail(Instructions, dict(check_points=answer + 1))
+            yield Instructions, dict(check_points=answer)
+            expect(self.player.check_errors, 1)
+        labels = C.ROW_LABELS if self.player.role == C.ROW_ROLE else C.COL_LABELS
+        if self.case == "equilibrium":
+            weights = C.EQUILIBRIUM_ROW if self.player.role == C.ROW_ROLE else C.EQUILIBRIUM_COL
+            choice = random.choices(labels, weights=weights)[0]
+        else:
+            choice = random.choice(labels)
+        yield Decide, dict(choice=choice)
+        expect(self.player.choice, choice)
+        i = C.ROW_LABELS.index(self.group.row_choice)
+        j = C.COL_LABELS.index(self.group.col_choice)
+        k = 0 if self.player.role == C.ROW_ROLE else 1
+        expect(self.player.points, C.PAYOFFS[i][j][k])
+        if self.case == "equilibrium":
+            # a strategy the equilibrium never plays is never chosen
+            weights = C.EQUILIBRIUM_ROW if k == 0 else C.EQUILIBRIUM_COL
+            expect(weights[self.player.strategy], ">", 0)
+        yield Results
+'''
+
+_INSTRUCTIONS_HTML = """{{{{ block title }}}}{{{{ C.TITLE }}}}: instructions{{{{ endblock }}}}
+{{{{ block content }}}}
+{{{{ instructions_html }}}}
+<p>You play <strong>{{{{ my_role }}}}</strong>: you choose a {{{{ my_side }}}} of the table.</p>
+{{{{ table_html }}}}
+<p><strong>Check:</strong> if {{{{ C.ROW_ROLE }}}} chooses <em>{{{{ question_row }}}}</em> and
+{{{{ C.COL_ROLE }}}} chooses <em>{{{{ question_col }}}}</em>, how many points do you
+({{{{ my_role }}}}) get?</p>
+{{{{ formfields }}}}
+{{{{ next_button }}}}
+{{{{ endblock }}}}
+"""
+
+_DECIDE_HTML = """{{{{ block title }}}}{{{{ C.TITLE }}}}: round {{{{ player.round_number }}}} of {{{{ C.NUM_ROUNDS }}}}{{{{ endblock }}}}
+{{{{ block content }}}}
+<p>You play <strong>{{{{ my_role }}}}</strong> (a {{{{ my_side }}}} of the table). {{{{ other_role }}}} chooses at the same time.</p>
+{{{{ table_html }}}}
+{{{{ formfields }}}}
+{{{{ next_button }}}}
+{{{{ endblock }}}}
+"""
+
+_RESULTS_HTML = """{{{{ block title }}}}{{{{ C.TITLE }}}}: results of round {{{{ player.round_number }}}}{{{{ endblock }}}}
+{{{{ block content }}}}
+<p>You ({{{{ my_role }}}}) chose <strong>{{{{ player.choice }}}}</strong>;
+{{{{ other_role }}}} chose <strong>{{{{ player.partner_choice }}}}</strong>.</p>
+<p>You get <strong>{{{{ player.points }}}}</strong> points{{{{ if real }}}} ({{{{ real }}}}){{{{ endif }}}}.
+Your total so far: {{{{ total }}}}.</p>
+{{{{ table_html }}}}
+{{{{ next_button }}}}
+{{{{ endblock }}}}
+"""
+
+
+def app_files(
+    source: GameSource, *, app: str, rounds: int, matching: str, points_per_unit: float
+) -> dict[str, str]:
+    """The files of the app folder, by name (``__init__.py``, ``tests.py``, templates)."""
+    game = source.game
+    points, decimals = points_table(source, points_per_unit)
+    cells = _cells(source)
+    real = [
+        [[_unit_text(v, source.units[k]) for k, v in enumerate(pair)] for pair in row]
+        for row in cells
+    ]
+    eq_row, eq_col, eq_text = _equilibrium(source)
+    init = _INIT.format(
+        title=source.title,
+        doc=f"{source.title}: {source.description}".strip().rstrip(":"),
+        app=app,
+        rounds=rounds,
+        row_role=game.players[0],
+        col_role=game.players[1],
+        matching=matching,
+        row_labels=list(game.row_labels),
+        col_labels=list(game.col_labels),
+        payoffs=points,
+        real=real,
+        units=list(source.units),
+        points_per_unit=points_per_unit,
+        eq_row=eq_row,
+        eq_col=eq_col,
+        eq_text=eq_text,
+        question=list(_question(source)),
+        instructions=_instructions(source, rounds, matching),
+        table=_table_html(source, points, decimals),
+    )
+    return {
+        "__init__.py": init,
+        "tests.py": _TESTS.format(app=app),
+        "Instructions.html": _INSTRUCTIONS_HTML.format(),
+        "Decide.html": _DECIDE_HTML.format(),
+        "Results.html": _RESULTS_HTML.format(),
+    }
+
+
+def check_labels(labels: Sequence[str]) -> None:
+    """Labels become radio buttons and CSV values: they must be distinct and non-empty."""
+    if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
+        raise ValueError(f"strategy labels must be distinct and non-empty, got {list(labels)!r}")
