@@ -684,6 +684,15 @@ def _classroom_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _classroom_serve(args: argparse.Namespace) -> int:
+    from . import classroom
+
+    try:
+        return classroom.serve(args.project, port=args.port, database_url=args.database_url)
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise _CommandError(str(exc)) from None
+
+
 def _add_classroom_parser(commands: Any) -> None:
     """``negotiation classroom export|serve``: play a game in class on oTree."""
     parser = commands.add_parser(
@@ -691,7 +700,7 @@ def _add_classroom_parser(commands: Any) -> None:
         help="play a game in class: write an oTree project, serve it",
         description=(
             "Students play a game of the course against each other on an oTree server: "
-            "'export' writes the oTree project."
+            "'export' writes the oTree project, 'serve' runs it for a class."
         ),
     )
     sub = parser.add_subparsers(dest="classroom_command", metavar="ACTION", required=True)
@@ -725,6 +734,23 @@ def _add_classroom_parser(commands: Any) -> None:
         "--overwrite", action="store_true", help="replace an earlier export in DIR (data kept)"
     )
     export.set_defaults(handler=_classroom_export)
+    serve = sub.add_parser(
+        "serve",
+        help="run a project on oTree's production server, ready for a class",
+        description=(
+            "Run 'otree prodserver' for a project written by 'classroom export': production "
+            "mode, admin pages behind a password (OTREE_ADMIN_PASSWORD, or a new one printed "
+            "once), data on disk. Prints the students' link and the teacher's link."
+        ),
+    )
+    serve.add_argument("project", metavar="DIR", help="a folder written by 'classroom export'")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="PostgreSQL for large classes (default: SQLite in DIR)",
+    )
+    serve.set_defaults(handler=_classroom_serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,19 +9,27 @@ The tests that need oTree are skipped, saying why, only when it is not installed
 from __future__ import annotations
 
 import ast
+import contextlib
+import csv
+import io
 import os
 import pathlib
 import re
+import secrets
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
 from fractions import Fraction
 
 import pytest
+import requests
 
 from negotiation import BimatrixGame
-from negotiation.classroom import export, read_manifest
+from negotiation.classroom import export, read_manifest, start
+from negotiation.classroom.server import PID_FILE, find_otree
 from negotiation.cli import main
 from negotiation.models import MODELS
 
@@ -267,3 +275,276 @@ def test_otree_bots_play_the_app_and_the_data_load_back(
     project = export(model, tmp_path / "p", rounds=rounds, matching=matching)
     seconds = run_bots(otree, project, model, participants, tmp_path / "bots")
     print(f"otree test {model} {participants}: {seconds:.1f} s")
+
+
+# --- the server ---------------------------------------------------------------------------
+
+
+def test_serve_refuses_a_folder_that_is_not_a_project(tmp_path, capsys):
+    assert main(["classroom", "serve", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "is not a classroom project" in err and "classroom export" in err
+    with pytest.raises(ValueError, match="is not a classroom project"):
+        start(tmp_path / "missing")
+
+
+def test_serve_refuses_a_port_in_use_and_a_missing_otree(tmp_path):
+    project = export("tariff_standoff", tmp_path / "p")
+    fake = tmp_path / "otree"
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    fake.chmod(0o755)
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(ValueError, match=f"port {port} is in use"):
+            start(project, port=port, otree=fake)
+    with pytest.raises(FileNotFoundError, match="pip install 'negotiation-games\\[classroom\\]'"):
+        start(project, otree=tmp_path / "nowhere" / "otree")
+    with pytest.raises(ValueError, match="database_url must start with"):
+        start(project, otree=fake, database_url="mysql://x")
+    with pytest.raises(ValueError, match="port must be an integer"):
+        start(project, otree=fake, port=70000)
+    # an oTree that stops at once is reported, with its exit status
+    with pytest.raises(RuntimeError, match="exit status 3"):
+        start(project, otree=fake, port=free_port(), timeout=20)
+    assert not (project / PID_FILE).exists()
+
+
+def test_find_otree_prefers_the_environment(tmp_path, monkeypatch):
+    fake = tmp_path / "otree"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("NEGOTIATION_OTREE", str(fake))
+    assert find_otree() == fake
+    monkeypatch.setenv("NEGOTIATION_OTREE", str(tmp_path / "missing"))
+    with pytest.raises(FileNotFoundError, match="no oTree executable at"):
+        find_otree()
+
+
+class Served:
+    """``negotiation classroom serve`` running in its own process group (a teacher's terminal)."""
+
+    def __init__(self, process, project, port, output):
+        self.process, self.project, self.port, self.output = process, project, port, output
+        self.base = f"http://127.0.0.1:{port}"
+
+    @property
+    def text(self):
+        return self.output.read_text(errors="replace")
+
+    def otree_group(self):
+        with contextlib.suppress(OSError, ValueError):
+            return int((self.project / PID_FILE).read_text().split()[0])
+        return None
+
+    def crash(self):
+        """kill -9 oTree's process group (the server and its helper), then the command, as
+        when a laptop dies. oTree's group goes first so that its parent, the command, reaps
+        it (a process orphaned in a container may stay a zombie)."""
+        group = self.otree_group()
+        assert group is not None, "serve wrote no pid file"
+        os.killpg(group, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and pathlib.Path(f"/proc/{group}").exists():
+            time.sleep(0.05)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the port is free once the group is gone
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) != 0:
+                    return
+            time.sleep(0.1)
+        raise AssertionError(f"port {self.port} still answers after kill -9")
+
+    def stop(self):
+        group = self.otree_group()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # serve stops oTree and its helper
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+        if group is not None:  # after a crash, or if serve could not stop it
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGKILL)
+
+
+@pytest.fixture
+def serve_cli(otree, tmp_path):
+    """Start ``negotiation classroom serve`` and wait for its links; everything is killed after."""
+    started: list[Served] = []
+
+    def launch(project, port, expect_links=True, **env):
+        output = tmp_path / f"serve-{len(started)}.out"
+        with output.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "negotiation", "classroom", "serve", str(project),
+                 "--port", str(port)],
+                env=otree_env(otree, **env),
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        served = Served(process, project, port, output)
+        started.append(served)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if "Students open:" in served.text or process.poll() is not None:
+                break
+            time.sleep(0.2)
+        if expect_links:
+            assert "Students open:" in served.text, served.text[-3000:]
+        else:
+            process.wait(60)
+        return served
+
+    yield launch
+    for served in started:
+        served.stop()
+
+
+def join(base, room="talks"):
+    """A student opens the room link in a new browser; returns the browser and the page."""
+    browser = requests.Session()
+    page = browser.get(f"{base}/room/{room}?welcome_page_ok=1", timeout=30)
+    assert page.status_code == 200 and "/p/" in page.url, page.url
+    return browser, page
+
+
+def role_of(page):
+    return re.search(r"You play <strong>(\w+)</strong>", page.text)[1]
+
+
+def submit(browser, page, **fields):
+    answer = browser.post(page.url, data=fields, timeout=30)
+    assert answer.status_code == 200, answer.text[-2000:]
+    return answer
+
+
+def export_wide(base, key, path):
+    answer = requests.get(f"{base}/api/export_wide", headers={"otree-rest-key": key}, timeout=30)
+    assert answer.status_code == 200, answer.text
+    path.write_text(answer.text, encoding="utf-8")
+    return decisions_in(answer.text)
+
+
+def decisions_in(text, app="tariff_standoff"):
+    """{(role, round): (choice, points)} from oTree's wide CSV, read with the csv module."""
+    found = {}
+    for line in csv.DictReader(io.StringIO(text)):
+        for rnd in (1, 2):
+            cell = f"{app}.{rnd}.player."
+            if line.get(cell + "choice"):
+                points = line[cell + "points"]
+                found[line[cell + "role"], rnd] = (
+                    line[cell + "choice"],
+                    float(points) if points else None,
+                )
+    return found
+
+
+@pytest.mark.slow
+def test_a_session_survives_kill_9_and_students_continue(serve_cli, tmp_path):
+    project = export("tariff_standoff", tmp_path / "class", rounds=2)
+    c = constants(project, "tariff_standoff")
+    key = secrets.token_urlsafe(16)
+    port = free_port()
+    served = serve_cli(project, port, OTREE_REST_KEY=key)
+    created = requests.post(
+        f"{served.base}/api/sessions",
+        json={
+            "session_config_name": "tariff_standoff",
+            "num_participants": 2,
+            "room_name": "talks",
+        },
+        headers={"otree-rest-key": key},
+        timeout=30,
+    )
+    assert created.status_code == 200, created.text
+    students = {}
+    for _ in range(2):
+        browser, page = join(served.base)
+        students[role_of(page)] = [browser, page]
+    assert set(students) == {"US", "Japan"}
+    i, j = c["QUESTION_CELL"]
+    for k, role in enumerate(("US", "Japan")):
+        browser, page = students[role]
+        wrong = submit(browser, page, check_points=c["PAYOFFS"][i][j][k] + 1)
+        assert "Not quite" in wrong.text and "/Instructions/" in wrong.url
+        students[role][1] = submit(browser, page, check_points=c["PAYOFFS"][i][j][k])
+        assert "/Decide/" in students[role][1].url
+    # round 1: both choose; round 2: only the US chooses, then the laptop dies
+    made = {("US", 1): "Cut", ("Japan", 1): "Retaliate", ("US", 2): "Hold"}
+    for role in ("US", "Japan"):
+        browser, page = students[role]
+        students[role][1] = submit(browser, page, choice=made[role, 1])
+    for role in ("US", "Japan"):  # the first to choose waited; reloading shows the results
+        browser, page = students[role]
+        results = browser.get(page.url, timeout=30)
+        assert "/Results/" in results.url, results.url
+        students[role][1] = submit(browser, results)
+        assert "round 2 of 2" in students[role][1].text
+    browser, page = students["US"]
+    students["US"][1] = submit(browser, page, choice=made["US", 2])
+    served.crash()
+
+    again = serve_cli(project, port, OTREE_REST_KEY=key)
+    found = export_wide(again.base, key, tmp_path / "after-crash.csv")
+    assert {k: v[0] for k, v in found.items()} == made  # every decision made before the kill -9
+    assert found["US", 1][1] == c["PAYOFFS"][1][0][0]  # (Cut, Retaliate)
+    assert found["Japan", 1][1] == c["PAYOFFS"][1][0][1]
+    # Japan reopens its link and continues where it was: round 2's choice
+    browser, page = students["Japan"]
+    back = browser.get(page.url, timeout=30)
+    assert "/Decide/" in back.url and "round 2 of 2" in back.text
+    submit(browser, back, choice="Accommodate")
+    found = export_wide(again.base, key, tmp_path / "end.csv")
+    assert found["US", 2] == ("Hold", c["PAYOFFS"][0][1][0])
+    assert found["Japan", 2] == ("Accommodate", c["PAYOFFS"][0][1][1])
+
+
+@pytest.mark.slow
+def test_the_teachers_pages_need_the_password(serve_cli, tmp_path):
+    project = export("tariff_standoff", tmp_path / "class")
+    key = secrets.token_urlsafe(16)
+    port = free_port()
+    served = serve_cli(project, port, OTREE_REST_KEY=key)
+    printed = re.search(r"user admin, password (\S+)", served.text)
+    assert printed, served.text
+    password = printed[1]
+    assert len(password) >= 12
+    assert "/room/talks" in served.text and "/room_without_session/talks" in served.text
+    for file in project.rglob("*"):  # shown once, written nowhere
+        if file.is_file() and file.suffix != ".sqlite3":
+            assert password not in file.read_text(errors="replace"), file
+    for page in ("/sessions", "/demo", "/room_without_session/talks", "/ExportWide"):
+        answer = requests.get(served.base + page, allow_redirects=False, timeout=30)
+        assert answer.status_code == 302 and answer.headers["location"].endswith("/login"), page
+    for headers in ({}, {"otree-rest-key": "wrong"}, {"otree-rest-key": key + "x"}):
+        refused = requests.get(f"{served.base}/api/sessions", headers=headers, timeout=30)
+        assert refused.status_code == 403, headers
+        refused = requests.get(f"{served.base}/api/export_wide", headers=headers, timeout=30)
+        assert refused.status_code == 403, headers
+    ok = requests.get(f"{served.base}/api/sessions", headers={"otree-rest-key": key}, timeout=30)
+    assert ok.status_code == 200 and ok.json() == []
+    # the printed password opens the teacher's pages
+    teacher = requests.Session()
+    form = teacher.get(f"{served.base}/login", timeout=30)
+    token = re.search(r'name="csrftoken" value="(\d+)"', form.text)[1]
+    for attempt, expected in (("wrong-password", False), (password, True)):
+        teacher.post(
+            f"{served.base}/login",
+            data={"username": "admin", "password": attempt, "csrftoken": token},
+            timeout=30,
+        )
+        sessions = teacher.get(f"{served.base}/sessions", allow_redirects=False, timeout=30)
+        assert (sessions.status_code == 200) is expected, attempt
+    # a second server on the same project, or on the same port, is refused
+    other = serve_cli(project, free_port(), expect_links=False)
+    assert other.process.returncode == 2 and "is already being served" in other.text
+    busy = serve_cli(export("currency_claims", tmp_path / "b"), port, expect_links=False)
+    assert busy.process.returncode == 2 and f"port {port} is in use" in busy.text

@@ -14,5 +14,6 @@ oTree itself is the ``classroom`` extra (``pip install -e '.[classroom]'``); onl
 from __future__ import annotations
 
 from .export import export, read_manifest
+from .server import ClassroomServer, find_otree, serve, start
 
-__all__ = ["export", "read_manifest"]
+__all__ = ["ClassroomServer", "export", "find_otree", "read_manifest", "serve", "start"]
