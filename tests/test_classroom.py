@@ -28,7 +28,7 @@ import pytest
 import requests
 
 from negotiation import BimatrixGame
-from negotiation.classroom import export, read_manifest, start
+from negotiation.classroom import Decisions, export, load, read_manifest, start
 from negotiation.classroom.server import PID_FILE, find_otree
 from negotiation.cli import main
 from negotiation.models import MODELS
@@ -275,6 +275,45 @@ def test_otree_bots_play_the_app_and_the_data_load_back(
     project = export(model, tmp_path / "p", rounds=rounds, matching=matching)
     seconds = run_bots(otree, project, model, participants, tmp_path / "bots")
     print(f"otree test {model} {participants}: {seconds:.1f} s")
+    game = MODELS[model].at()
+    for name in ("all_apps_wide.csv", f"{model}.csv"):
+        table = load(tmp_path / "bots" / name, app=model)
+        assert len(table) == 2 * participants * rounds  # two sessions (bot cases)
+        assert set(table.column("app")) == {model}
+        assert set(table.column("round")) == {1, 2, 3}
+        for row in table:
+            us, japan = (
+                (row["choice"], row["partner_choice"])
+                if row["role"] == "US"
+                else (row["partner_choice"], row["choice"])
+            )
+            points = expected_points(game, us, japan)[0 if row["role"] == "US" else 1]
+            assert row["points"] == pytest.approx(points)
+            assert row["payoff"] == pytest.approx(points)
+        # every student failed the question once (the bots try a wrong answer first)
+        assert set(table.where(round=1).column("check_errors")) == {1}
+        # pairs are real pairs: each group has one US and one Japan, choices mirrored
+        for session in set(table.column("session")):
+            for rnd in (1, 2, 3):
+                for group in set(table.where(session=session, round=rnd).column("group")):
+                    pair = list(table.where(session=session, round=rnd, group=group))
+                    assert sorted(p["role"] for p in pair) == ["Japan", "US"]
+                    assert pair[0]["choice"] == pair[1]["partner_choice"]
+    if model == "tariff_standoff":
+        # in the equilibrium case the US always holds and Japan always accommodates
+        sessions = {s: table.where(session=s) for s in set(table.column("session"))}
+        assert any(
+            set(t.where(role="US").column("choice")) == {"Hold"}
+            and set(t.where(role="Japan").column("choice")) == {"Accommodate"}
+            for t in sessions.values()
+        )
+    else:
+        # random matching: some student meets a new partner after round 1
+        moved = False
+        for p in set(table.column("participant")):
+            groups = table.where(participant=p).column("group")
+            moved |= len(set(groups)) > 1
+        assert moved
 
 
 # --- the server ---------------------------------------------------------------------------
@@ -505,6 +544,10 @@ def test_a_session_survives_kill_9_and_students_continue(serve_cli, tmp_path):
     found = export_wide(again.base, key, tmp_path / "end.csv")
     assert found["US", 2] == ("Hold", c["PAYOFFS"][0][1][0])
     assert found["Japan", 2] == ("Accommodate", c["PAYOFFS"][0][1][1])
+    # the same, read back with classroom.load: one row per student per round
+    table = load(tmp_path / "end.csv", app="tariff_standoff")
+    assert {(r["role"], r["round"]): (r["choice"], r["points"]) for r in table} == found
+    assert len(set(table.column("participant"))) == 2 and set(table.column("group")) == {1}
 
 
 @pytest.mark.slow
@@ -548,3 +591,80 @@ def test_the_teachers_pages_need_the_password(serve_cli, tmp_path):
     assert other.process.returncode == 2 and "is already being served" in other.text
     busy = serve_cli(export("currency_claims", tmp_path / "b"), port, expect_links=False)
     assert busy.process.returncode == 2 and f"port {port} is in use" in busy.text
+
+
+# --- reading the class's data back ---------------------------------------------------------
+
+WIDE = (
+    "participant.id_in_session,participant.code,participant.label,session.code,"
+    "talks.1.player.id_in_group,talks.1.player.role,talks.1.player.payoff,talks.1.player.choice,"
+    "talks.1.player.partner_choice,talks.1.player.points,talks.1.group.id_in_subsession,"
+    "talks.1.subsession.round_number,talks.2.player.id_in_group,talks.2.player.role,"
+    "talks.2.player.payoff,talks.2.player.choice,talks.2.player.partner_choice,"
+    "talks.2.player.points,talks.2.group.id_in_subsession,talks.2.subsession.round_number\n"
+    "1,aaaa,,s1,1,US,3,Hold,Accommodate,3,1,1,1,US,,,,,1,2\n"
+    "2,bbbb,,s1,2,Japan,1,Accommodate,Hold,1,1,1,2,Japan,,,,,1,2\n"
+)
+
+
+def test_load_reads_the_wide_export_and_leaves_out_rounds_not_played(tmp_path):
+    path = tmp_path / "all_apps_wide.csv"
+    path.write_text("\ufeff" + WIDE, encoding="utf-8")  # oTree's "CSV for Excel" has a BOM
+    table = load(path)
+    assert isinstance(table, Decisions) and len(table) == 2  # round 2 not played yet
+    assert table.columns[:11] == (
+        "session", "participant", "label", "app", "round", "group", "id_in_group", "role",
+        "choice", "partner_choice", "points",
+    )  # fmt: skip
+    us = next(r for r in table if r["role"] == "US")
+    assert us == {
+        "session": "s1", "participant": "aaaa", "label": None, "app": "talks", "round": 1,
+        "group": 1, "id_in_group": 1, "role": "US", "choice": "Hold",
+        "partner_choice": "Accommodate", "points": 3, "payoff": 3,
+    }  # fmt: skip
+    assert table.array("points").tolist() == [3.0, 1.0]
+    assert table.where(role="Japan").column("choice") == ["Accommodate"]
+    assert table.counts("choice") == {"Accommodate": 1, "Hold": 1}
+    with pytest.raises(ValueError, match="no column 'colour'; the columns are session"):
+        table.column("colour")
+    with pytest.raises(ValueError, match="column 'choice' is not numeric"):
+        table.array("choice")
+
+
+@pytest.mark.parametrize(
+    ("content", "app", "message"),
+    [
+        (None, None, "cannot read '.*': no such file"),
+        (b"\x89PNG\r\n\x1a\n\x00\xff", None, "it is not UTF-8 text"),
+        ("name,score\nada,3\n", None, "is not an oTree data export .no participant.code"),
+        ("participant.code,session.code\n", None, "holds no data"),
+        (
+            WIDE,
+            "currency_claims",
+            "is a CSV from another app: it holds talks, not 'currency_claims'",
+        ),
+        (
+            "participant.code,session.code,public_goods.1.player.contribution,"
+            "public_goods.1.group.id_in_subsession\nx,s,10,1\n",
+            None,
+            "is a CSV from another app: it has no player.choice column .apps in it: public_goods",
+        ),
+    ],
+)
+def test_load_refuses_what_is_not_a_classroom_export(tmp_path, content, app, message):
+    path = tmp_path / "export.csv"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load(path, app=app)
+
+
+def test_load_checks_its_arguments(tmp_path):
+    with pytest.raises(TypeError, match="path must be the path of a CSV file, got int"):
+        load(3)
+    with pytest.raises(ValueError, match="it is a folder"):
+        load(tmp_path)
+    with pytest.raises(ValueError, match="app must be an app's name or None"):
+        load(tmp_path / "x.csv", app="")

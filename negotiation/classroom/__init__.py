@@ -13,7 +13,17 @@ oTree itself is the ``classroom`` extra (``pip install -e '.[classroom]'``); onl
 
 from __future__ import annotations
 
+from .data import Decisions, load
 from .export import export, read_manifest
 from .server import ClassroomServer, find_otree, serve, start
 
-__all__ = ["ClassroomServer", "export", "find_otree", "read_manifest", "serve", "start"]
+__all__ = [
+    "ClassroomServer",
+    "Decisions",
+    "export",
+    "find_otree",
+    "load",
+    "read_manifest",
+    "serve",
+    "start",
+]
