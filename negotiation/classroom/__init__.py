@@ -14,7 +14,7 @@ oTree itself is the ``classroom`` extra (``pip install -e '.[classroom]'``); onl
 from __future__ import annotations
 
 from .data import Decisions, load
-from .export import export, read_manifest
+from .project import export, read_manifest
 from .server import ClassroomServer, find_otree, serve, start
 
 __all__ = [

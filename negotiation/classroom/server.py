@@ -33,7 +33,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .export import read_manifest
+from .project import read_manifest
 
 __all__ = ["ClassroomServer", "find_otree", "serve", "start"]
 

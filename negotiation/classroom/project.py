@@ -12,7 +12,7 @@ The project is oTree's own layout, so that oTree (not this package) serves it::
       APP/Instructions.html, Decide.html, Results.html
 
 Only normal-form games are generated today; the layout leaves room for one writer per
-kind of game (trees, alternating offers) next to :mod:`._normal_form`.
+kind of game (trees, alternating offers) next to ``_normal_form.py``.
 """
 
 from __future__ import annotations
