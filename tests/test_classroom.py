@@ -359,6 +359,15 @@ def test_find_otree_prefers_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("NEGOTIATION_OTREE", str(tmp_path / "missing"))
     with pytest.raises(FileNotFoundError, match="no oTree executable at"):
         find_otree()
+    # without the variable: the environment named like this one with -classroom
+    monkeypatch.delenv("NEGOTIATION_OTREE")
+    sibling = tmp_path / "env-classroom" / "bin" / "otree"
+    sibling.parent.mkdir(parents=True)
+    sibling.write_text("#!/bin/sh\n")
+    sibling.chmod(0o755)
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "env"))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "env" / "bin" / "python"))
+    assert find_otree() == sibling
 
 
 class Served:
@@ -532,13 +541,17 @@ def test_a_session_survives_kill_9_and_students_continue(serve_cli, tmp_path):
     served.crash()
 
     again = serve_cli(project, port, OTREE_REST_KEY=key)
+    password = re.compile(r"user admin, password (\S+)")
+    assert password.search(again.text)[1] == password.search(served.text)[1]  # kept
     found = export_wide(again.base, key, tmp_path / "after-crash.csv")
     assert {k: v[0] for k, v in found.items()} == made  # every decision made before the kill -9
     assert found["US", 1][1] == c["PAYOFFS"][1][0][0]  # (Cut, Retaliate)
     assert found["Japan", 1][1] == c["PAYOFFS"][1][0][1]
-    # Japan reopens its link and continues where it was: round 2's choice
+    # Japan reopens the room link in the same browser and continues where it was
     browser, page = students["Japan"]
-    back = browser.get(page.url, timeout=30)
+    back = browser.get(f"{again.base}/room/talks?welcome_page_ok=1", timeout=30)
+    assert back.url == page.url and "round 2 of 2" in back.text
+    back = browser.get(page.url, timeout=30)  # and reloading the page itself
     assert "/Decide/" in back.url and "round 2 of 2" in back.text
     submit(browser, back, choice="Accommodate")
     found = export_wide(again.base, key, tmp_path / "end.csv")
@@ -561,9 +574,14 @@ def test_the_teachers_pages_need_the_password(serve_cli, tmp_path):
     password = printed[1]
     assert len(password) >= 12
     assert "/room/talks" in served.text and "/room_without_session/talks" in served.text
-    for file in project.rglob("*"):  # shown once, written nowhere
-        if file.is_file() and file.suffix != ".sqlite3":
+    # generated for this project, kept for restarts readable only by the teacher, and
+    # nowhere else (oTree signs students' cookies with it)
+    kept = project / ".admin-password"
+    assert kept.read_text().strip() == password and kept.stat().st_mode & 0o777 == 0o600
+    for file in project.rglob("*"):
+        if file.is_file() and file != kept and file.suffix != ".sqlite3":
             assert password not in file.read_text(errors="replace"), file
+
     for page in ("/sessions", "/demo", "/room_without_session/talks", "/ExportWide"):
         answer = requests.get(served.base + page, allow_redirects=False, timeout=30)
         assert answer.status_code == 302 and answer.headers["location"].endswith("/login"), page
@@ -591,6 +609,10 @@ def test_the_teachers_pages_need_the_password(serve_cli, tmp_path):
     assert other.process.returncode == 2 and "is already being served" in other.text
     busy = serve_cli(export("currency_claims", tmp_path / "b"), port, expect_links=False)
     assert busy.process.returncode == 2 and f"port {port} is in use" in busy.text
+    # another project gets another password (never a fixed default)
+    second = serve_cli(export("currency_claims", tmp_path / "c"), free_port())
+    assert password not in second.text
+    assert re.search(r"user admin, password (\S+)", second.text)[1] != password
 
 
 # --- reading the class's data back ---------------------------------------------------------

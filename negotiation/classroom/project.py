@@ -5,6 +5,7 @@ The project is oTree's own layout, so that oTree (not this package) serves it::
     OUT/
       settings.py               session config, room, points, admin password from the environment
       requirements.txt          the oTree release it was generated for
+      .gitignore                the data, password and state a server adds
       _static/                  oTree wants it to exist (prodserver)
       classroom.json            what was generated from what (read by ``serve`` and ``load``)
       APP/__init__.py           the app in oTree's "no-self" format
@@ -168,7 +169,7 @@ def export(
     ...     project = export("tariff_standoff", pathlib.Path(tmp) / "class", rounds=3)
     ...     sorted(p.name for p in project.iterdir())
     ...     sorted(p.name for p in (project / "tariff_standoff").iterdir())
-    ['_static', 'classroom.json', 'requirements.txt', 'settings.py', 'tariff_standoff']
+    ['.gitignore', '_static', 'classroom.json', 'requirements.txt', 'settings.py', 'tariff_standoff']
     ['Decide.html', 'Instructions.html', 'Results.html', '__init__.py', 'tests.py']
     >>> export("tariff_standoff", "x", matching="shuffled")
     Traceback (most recent call last):
@@ -244,6 +245,8 @@ def _project_files(
             secret=secrets.token_urlsafe(24),
         ),
         "requirements.txt": f"otree=={OTREE_VERSION}\nrequests\n",
+        # what a server adds to the folder: the class's data, its password, its state
+        ".gitignore": "db.sqlite3\n.admin-password\notree.pid\notree.log\n__temp_bots_*/\n",
         MANIFEST: json.dumps(
             {
                 "generator": f"negotiation-games {__version__}",

@@ -6,14 +6,18 @@ password. :func:`start` runs ``otree prodserver`` in the project folder with
 
 * ``OTREE_PRODUCTION=1`` and ``OTREE_AUTH_LEVEL=STUDY`` (admin pages need the password;
   the REST API needs ``OTREE_REST_KEY``, passed through when it is set);
-* ``OTREE_ADMIN_PASSWORD`` from the environment, or a new random one (never a default);
+* ``OTREE_ADMIN_PASSWORD`` from the environment, or one generated at the project's first
+  start (never a fixed default) and kept, readable only by its owner, in
+  ``PROJECT/.admin-password``: oTree signs students' cookies with it, so a restart with
+  the same password lets a student who reopens the room link continue;
 * the data in ``PROJECT/db.sqlite3`` (SQLite, written as each page is submitted), or
   at ``database_url`` (PostgreSQL, for large classes);
 * the folder of the ``otree`` executable first on ``PATH`` (``prodserver`` starts
   ``otree`` again as a subprocess).
 
 oTree is found by :func:`find_otree`: ``$NEGOTIATION_OTREE``, then the ``otree``
-next to this Python, then ``otree`` on ``PATH``.
+next to this Python, then the one in ``.venv-classroom`` beside this ``.venv``, then
+``otree`` on ``PATH``.
 """
 
 from __future__ import annotations
@@ -41,11 +45,15 @@ __all__ = ["ClassroomServer", "find_otree", "serve", "start"]
 OTREE_ENV = "NEGOTIATION_OTREE"
 #: In a project being served: the server's process group and port (``PGID PORT``).
 PID_FILE = "otree.pid"
+#: In a project: the admin password generated at its first start (owner-only, mode 0600).
+PASSWORD_FILE = ".admin-password"
 
 
 def find_otree(otree: str | os.PathLike[str] | None = None) -> pathlib.Path:
     """The ``otree`` executable: ``otree`` if given, else ``$NEGOTIATION_OTREE``, else
-    the one installed next to this Python, else the first on ``PATH``.
+    the one installed next to this Python, else the one in the environment named like
+    this one with ``-classroom`` (``.venv-classroom`` beside ``.venv``, as ``make
+    classroom`` creates it), else the first on ``PATH``.
 
     Raises
     ------
@@ -57,9 +65,12 @@ def find_otree(otree: str | os.PathLike[str] | None = None) -> pathlib.Path:
     >>> find_otree("/nonexistent/otree")
     Traceback (most recent call last):
     ...
-    FileNotFoundError: no oTree executable at '/nonexistent/otree'; install oTree with: pip install 'negotiation-games[classroom]'
+    FileNotFoundError: no oTree executable at '/nonexistent/otree'; install oTree with: pip install 'negotiation-games[classroom]' (in a copy of the repository: make classroom)
     """
-    hint = "install oTree with: pip install 'negotiation-games[classroom]'"
+    hint = (
+        "install oTree with: pip install 'negotiation-games[classroom]' "
+        "(in a copy of the repository: make classroom)"
+    )
     given = otree if otree is not None else os.environ.get(OTREE_ENV) or None
     if given is not None:
         if not isinstance(given, str | os.PathLike):
@@ -68,9 +79,12 @@ def find_otree(otree: str | os.PathLike[str] | None = None) -> pathlib.Path:
         if not (path.is_file() and os.access(path, os.X_OK)):
             raise FileNotFoundError(f"no oTree executable at {str(path)!r}; {hint}")
         return path
-    beside = pathlib.Path(sys.executable).parent / "otree"
-    if beside.is_file():
-        return beside
+    for beside in (
+        pathlib.Path(sys.executable).parent / "otree",  # installed with this package
+        pathlib.Path(f"{sys.prefix}-classroom") / "bin" / "otree",  # .venv-classroom by .venv
+    ):
+        if beside.is_file():
+            return beside
     found = shutil.which("otree")
     if found:
         return pathlib.Path(found)
@@ -186,7 +200,8 @@ class ClassroomServer:
                 f"  Students open: {self.room_url}",
                 f"  Teacher:       {self.admin_url}",
                 f"                 user admin, password {self.admin_password}",
-                "  (the password is shown only now; set OTREE_ADMIN_PASSWORD to choose it)",
+                "  (keep the same password when you restart: set OTREE_ADMIN_PASSWORD to "
+                "choose it)",
                 "Stop with Ctrl-C. After a restart, serve the same folder again: "
                 "sessions and students' links continue.",
             ]
@@ -230,6 +245,28 @@ class ClassroomServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _kept_password(folder: pathlib.Path) -> str:
+    """The project's generated admin password, made on the first start and kept after.
+
+    oTree signs its cookies with the admin password: with a new password after a
+    restart, a student who reopens the room link would no longer be recognised. So the
+    password is generated once (``secrets``) and kept in ``PROJECT/.admin-password``,
+    readable only by its owner, like the data next to it.
+    """
+    path = folder / PASSWORD_FILE
+    try:
+        kept = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        kept = ""
+    if len(kept) >= 12:
+        return kept
+    password = secrets.token_urlsafe(12)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(password + "\n")
+    return password
 
 
 def _check_not_served(folder: pathlib.Path) -> None:
@@ -297,7 +334,8 @@ def start(
     database_url : str, optional
         A PostgreSQL URL for large classes; SQLite in ``PROJECT/db.sqlite3`` otherwise.
     admin_password : str, optional
-        The admin password; ``$OTREE_ADMIN_PASSWORD``, else a new random one.
+        The admin password; ``$OTREE_ADMIN_PASSWORD``, else the project's own (generated
+        at its first start and kept in ``PROJECT/.admin-password``).
     otree : path, optional
         The ``otree`` executable (see :func:`find_otree`).
     log : path, True or None, default True
@@ -334,7 +372,7 @@ def start(
     executable = find_otree(otree)
     _check_not_served(folder)
     port = _check_port(port)
-    password = admin_password or os.environ.get("OTREE_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
+    password = admin_password or os.environ.get("OTREE_ADMIN_PASSWORD") or _kept_password(folder)
     env = dict(os.environ)
     env.update(
         OTREE_PRODUCTION="1",
@@ -393,7 +431,7 @@ def serve(
     """Serve a project until Ctrl-C (or SIGTERM): what ``negotiation classroom serve`` runs.
 
     Starts the server like :func:`start` with oTree's output on this terminal, prints
-    the students' link, the teacher's link and the password once, and waits.
+    the students' link, the teacher's link and the password, and waits.
 
     Returns
     -------
