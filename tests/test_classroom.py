@@ -114,10 +114,10 @@ def test_export_writes_an_otree_project_of_the_model(tmp_path):
     for i, r in enumerate(game.row_labels):
         for j, col in enumerate(game.col_labels):
             assert tuple(c["PAYOFFS"][i][j]) == expected_points(game, r, col)
-    # the US's payoff (Hold, Accommodate) is 1776/125 $bn = 14.21 points, shown as $14.2bn
+    # the US's payoff (Hold, Accommodate) is 1776/125 $bn = 14.21 points, shown as $14.21bn
     assert game.payoff("Hold", "Accommodate")[0] == Fraction(1776, 125)
-    assert c["REAL"][0][1] == ["$14.2bn", "-0.6% of GDP"]
-    assert '<strong>14.21</strong> points <span class="unit">($14.2bn)</span>' in c["TABLE_HTML"]
+    assert c["REAL"][0][1] == ["$14.21bn", "-0.6% of GDP"]
+    assert '<strong>14.21</strong> points <span class="unit">($14.21bn)</span>' in c["TABLE_HTML"]
     # the equilibrium the bots play: US holds, Japan accommodates (the model's own analysis)
     assert c["EQUILIBRIUM_ROW"] == [1.0, 0.0] and c["EQUILIBRIUM_COL"] == [0.0, 1.0]
     assert MODELS["tariff_standoff"].summary in c["INSTRUCTIONS_HTML"]
@@ -536,6 +536,11 @@ def test_a_session_survives_kill_9_and_students_continue(serve_cli, tmp_path):
         assert "/Results/" in results.url, results.url
         students[role][1] = submit(browser, results)
         assert "round 2 of 2" in students[role][1].text
+        # the student's own record of round 1, with the points the table gives
+        mine, theirs = made[role, 1], made["Japan" if role == "US" else "US", 1]
+        k = 0 if role == "US" else 1
+        record = f"<td>1</td><td>{mine}</td><td>{theirs}</td><td>{c['PAYOFFS'][1][0][k]:.2f}</td>"
+        assert record in students[role][1].text.replace("\n", "")
     browser, page = students["US"]
     students["US"][1] = submit(browser, page, choice=made["US", 2])
     served.crash()

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from fractions import Fraction
 
-from ..core._numbers import Number, format_number
+from ..core._numbers import Number
 from ..models._base import fmt
 from ..normal_form.equilibria import solve
 from ._source import GameSource
@@ -52,9 +51,7 @@ def _unit_text(value: Number, unit: str) -> str:
     """A payoff in its real unit, for the table ('' when the game has no unit)."""
     if not unit:
         return ""
-    if isinstance(value, Fraction) and value.denominator > 1 and unit in ("", "points"):
-        return format_number(value, decimals=True)
-    return fmt(value, unit)
+    return fmt(value, unit, digits=4)  # as many digits as the points (14.21 and $14.21bn)
 
 
 def _equilibrium(source: GameSource) -> tuple[list[float], list[float], str]:
@@ -150,6 +147,7 @@ class C(BaseConstants):
     REAL = {real!r}
     UNITS = {units!r}
     POINTS_PER_UNIT = {points_per_unit!r}
+    DECIMALS = {decimals!r}
     # The equilibrium the "equilibrium" bots play (probabilities of each row / column).
     EQUILIBRIUM_ROW = {eq_row!r}
     EQUILIBRIUM_COL = {eq_col!r}
@@ -218,6 +216,23 @@ def set_payoffs(group: Group):
         p.payoff = cu(C.PAYOFFS[i][j][k])
 
 
+def points_text(points):
+    return f"{{points:.{{C.DECIMALS}}f}}"
+
+
+def history(player: Player):
+    """The rounds played so far, for the student's own record."""
+    return [
+        dict(
+            round=p.round_number,
+            choice=p.choice,
+            partner_choice=p.partner_choice,
+            points=points_text(p.points),
+        )
+        for p in player.in_previous_rounds()
+    ]
+
+
 def common_vars(player: Player):
     return dict(
         table_html=C.TABLE_HTML,
@@ -225,6 +240,7 @@ def common_vars(player: Player):
         my_role=player.role,
         other_role=C.COL_ROLE if player.role == C.ROW_ROLE else C.ROW_ROLE,
         my_side="row" if player.role == C.ROW_ROLE else "column",
+        history=history(player),
     )
 
 
@@ -271,6 +287,7 @@ class Results(Page):
         return dict(
             common_vars(player),
             real=C.REAL[i][j][k],
+            points=points_text(player.points),
             total=player.participant.payoff,
         )
 
@@ -334,6 +351,13 @@ _DECIDE_HTML = """{{{{ block title }}}}{{{{ C.TITLE }}}}: round {{{{ player.roun
 {{{{ table_html }}}}
 {{{{ formfields }}}}
 {{{{ next_button }}}}
+{{{{ if history }}}}
+<h5>Your rounds so far</h5>
+<table class="table table-sm history">
+<thead><tr><th>Round</th><th>You chose</th><th>{{{{ other_role }}}} chose</th><th>Your points</th></tr></thead>
+<tbody>{{{{ for row in history }}}}<tr><td>{{{{ row.round }}}}</td><td>{{{{ row.choice }}}}</td><td>{{{{ row.partner_choice }}}}</td><td>{{{{ row.points }}}}</td></tr>{{{{ endfor }}}}</tbody>
+</table>
+{{{{ endif }}}}
 {{{{ endblock }}}}
 """
 
@@ -341,7 +365,7 @@ _RESULTS_HTML = """{{{{ block title }}}}{{{{ C.TITLE }}}}: results of round {{{{
 {{{{ block content }}}}
 <p>You ({{{{ my_role }}}}) chose <strong>{{{{ player.choice }}}}</strong>;
 {{{{ other_role }}}} chose <strong>{{{{ player.partner_choice }}}}</strong>.</p>
-<p>You get <strong>{{{{ player.points }}}}</strong> points{{{{ if real }}}} ({{{{ real }}}}){{{{ endif }}}}.
+<p>You get <strong>{{{{ points }}}}</strong> points{{{{ if real }}}} ({{{{ real }}}}){{{{ endif }}}}.
 Your total so far: {{{{ total }}}}.</p>
 {{{{ table_html }}}}
 {{{{ next_button }}}}
@@ -379,6 +403,7 @@ def app_files(
         eq_col=eq_col,
         eq_text=eq_text,
         question=list(_question(source)),
+        decimals=decimals,
         instructions=_instructions(source, rounds, matching),
         table=_table_html(source, points, decimals),
     )
