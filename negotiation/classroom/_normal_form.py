@@ -9,14 +9,13 @@ play), so the generated code reads the same for every game.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 from ..core._numbers import Number
 from ..models._base import fmt
 from ..normal_form.equilibria import solve
 from ._source import GameSource
 
-__all__ = ["app_files", "points_table"]
+__all__ = ["app_files", "check", "decimals", "points_table"]
 
 
 def _points(value: Number, points_per_unit: float, decimals: int) -> float | int:
@@ -416,7 +415,21 @@ def app_files(
     }
 
 
-def check_labels(labels: Sequence[str]) -> None:
-    """Labels become radio buttons and CSV values: they must be distinct and non-empty."""
-    if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
-        raise ValueError(f"strategy labels must be distinct and non-empty, got {list(labels)!r}")
+def check(source: GameSource) -> None:
+    """What the app needs of the game: two named players, distinct non-empty labels.
+
+    Labels become radio buttons and values in the CSV; player names become oTree roles.
+    """
+    game = source.game
+    if len(set(game.players)) != 2:
+        raise ValueError(f"the two players need different names, got {game.players!r}")
+    for labels in (game.row_labels, game.col_labels):
+        if len(set(labels)) != len(labels) or not all(label.strip() for label in labels):
+            raise ValueError(
+                f"strategy labels must be distinct and non-empty, got {list(labels)!r}"
+            )
+
+
+def decimals(source: GameSource, points_per_unit: float) -> int:
+    """Decimal places of the points (oTree's POINTS_DECIMAL_PLACES)."""
+    return points_table(source, points_per_unit)[1]

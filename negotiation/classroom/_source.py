@@ -17,9 +17,8 @@ from ..trees import GameTree
 
 __all__ = ["GameSource", "resolve"]
 
-#: What ``export`` builds today, by kind; the later kinds are listed so that the
-#: error for them says what is coming instead of "unknown".
-SUPPORTED_KINDS = ("normal form",)
+#: Kinds of game planned for later versions (trees, alternating offers): the error for
+#: them says so. What is built today is ``project.WRITERS``'s keys.
 LATER_KINDS = ("game tree", "bargaining", "linkage")
 
 
@@ -39,6 +38,8 @@ class GameSource:
         One or two sentences for the instructions (the model's summary).
     units : tuple of str
         One unit per player, in the game's player order ("" for plain points).
+    kind : str
+        The kind of app to write (``"normal form"``; trees and alternating offers later).
     """
 
     game: BimatrixGame
@@ -46,6 +47,7 @@ class GameSource:
     title: str
     description: str
     units: tuple[str, str]
+    kind: str = "normal form"
 
 
 def _identifier(text: str) -> str:
@@ -90,7 +92,7 @@ def _unsupported(kind: str, what: str) -> None:
     later = " (it is planned: game trees and alternating offers come in a later version)"
     raise ValueError(
         f"{what} is a {kind}; classroom export supports normal-form games (BimatrixGame) "
-        f"only{later if kind in LATER_KINDS or kind == 'GameTree' else ''}"
+        f"only{later if kind in LATER_KINDS else ''}"
     )
 
 

@@ -12,8 +12,9 @@ The project is oTree's own layout, so that oTree (not this package) serves it::
       APP/tests.py              bots: ``otree test APP 2`` (cases "equilibrium" and "random")
       APP/Instructions.html, Decide.html, Results.html
 
-Only normal-form games are generated today; the layout leaves room for one writer per
-kind of game (trees, alternating offers) next to ``_normal_form.py``.
+Only normal-form games are generated today; each kind of game has its writer in
+:data:`WRITERS` (a module such as ``_normal_form.py``), so that game trees and
+alternating offers come as new writers beside it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pathlib
 import re
 import secrets
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, cast
 
 from .._version import __version__
 from . import _normal_form
@@ -85,6 +86,20 @@ SECRET_KEY = environ.get("OTREE_SECRET_KEY", {secret!r})
 
 INSTALLED_APPS = ["otree"]
 '''
+
+
+class _Writer(Protocol):
+    """What writes one kind of app: a module such as ``_normal_form``."""
+
+    def check(self, source: GameSource) -> None: ...
+    def decimals(self, source: GameSource, points_per_unit: float) -> int: ...
+    def app_files(
+        self, source: GameSource, *, app: str, rounds: int, matching: str, points_per_unit: float
+    ) -> dict[str, str]: ...
+
+
+#: The app writer of each kind of game (game trees and alternating offers: later versions).
+WRITERS: dict[str, _Writer] = {"normal form": cast(_Writer, _normal_form)}
 
 
 def _check_name(value: Any, what: str) -> str:
@@ -192,10 +207,7 @@ def export(
         game, scenario=scenario, values=values, units=units, title=title, description=description
     )
     app = _check_name(app if app is not None else source.name, "app")
-    _normal_form.check_labels(source.game.row_labels)
-    _normal_form.check_labels(source.game.col_labels)
-    if len(set(source.game.players)) != 2:
-        raise ValueError(f"the two players need different names, got {source.game.players!r}")
+    WRITERS[source.kind].check(source)
     out = _prepare(out_dir, overwrite)
     files = _project_files(source, app, room, rounds, matching, float(points_per_unit))
     for name, text in files.items():
@@ -234,7 +246,8 @@ def _prepare(out_dir: Any, overwrite: bool) -> pathlib.Path:
 def _project_files(
     source: GameSource, app: str, room: str, rounds: int, matching: str, points_per_unit: float
 ) -> dict[str, str]:
-    _, decimals = _normal_form.points_table(source, points_per_unit)
+    writer = WRITERS[source.kind]
+    decimals = writer.decimals(source, points_per_unit)
     files = {
         "settings.py": _SETTINGS.format(
             version=__version__,
@@ -251,7 +264,7 @@ def _project_files(
             {
                 "generator": f"negotiation-games {__version__}",
                 "otree": OTREE_VERSION,
-                "kind": "normal form",
+                "kind": source.kind,
                 "game": source.name,
                 "title": source.title,
                 "app": app,
@@ -268,7 +281,7 @@ def _project_files(
         )
         + "\n",
     }
-    app_files = _normal_form.app_files(
+    app_files = writer.app_files(
         source, app=app, rounds=rounds, matching=matching, points_per_unit=points_per_unit
     )
     files.update({f"{app}/{name}": text for name, text in app_files.items()})
