@@ -325,6 +325,15 @@ def test_serve_refuses_a_folder_that_is_not_a_project(tmp_path, capsys):
     assert "is not a classroom project" in err and "classroom export" in err
     with pytest.raises(ValueError, match="is not a classroom project"):
         start(tmp_path / "missing")
+    project = export("tariff_standoff", tmp_path / "p")
+    assert main(["classroom", "serve", str(project), "--database-url", "mysql://db"]) == 2
+    assert "database_url must start with sqlite:///, postgres://, postgresql://" in (
+        capsys.readouterr().err
+    )
+    assert main(["classroom", "serve", str(project), "--port", "0"]) == 2
+    assert "port must be an integer from 1 to 65535, got 0" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="admin_password must be a string of at least 8"):
+        start(project, admin_password="short")
 
 
 def test_serve_refuses_a_port_in_use_and_a_missing_otree(tmp_path):

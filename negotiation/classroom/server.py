@@ -91,9 +91,13 @@ def find_otree(otree: str | os.PathLike[str] | None = None) -> pathlib.Path:
     raise FileNotFoundError(f"oTree is not installed (no 'otree' command); {hint}")
 
 
-def _check_port(port: Any) -> int:
+def _check_port_number(port: Any) -> int:
     if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
         raise ValueError(f"port must be an integer from 1 to 65535, got {port!r}")
+    return port
+
+
+def _check_port_free(port: int) -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # as the server will: connections of a stopped server (TIME_WAIT) do not count
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -365,13 +369,14 @@ def start(
     folder = pathlib.Path(project).resolve()
     manifest = read_manifest(folder)
     url = _check_database_url(database_url)
+    port = _check_port_number(port)
     if admin_password is not None and (
         not isinstance(admin_password, str) or len(admin_password) < 8
     ):
         raise ValueError("admin_password must be a string of at least 8 characters")
     executable = find_otree(otree)
     _check_not_served(folder)
-    port = _check_port(port)
+    port = _check_port_free(port)
     password = admin_password or os.environ.get("OTREE_ADMIN_PASSWORD") or _kept_password(folder)
     env = dict(os.environ)
     env.update(
