@@ -163,10 +163,12 @@ def test_export_a_game_file_and_a_game_object(tmp_path):
         title="Tariff race",
     )
     project = export(game, tmp_path / "race", units="$bn", points_per_unit=10)
-    c = constants(project, "tariff_race")
+    c = constants(project, "tariff_race")  # the app is named after the title
     assert c["PAYOFFS"][1][0] == [30, 0]  # whole points: no decimals
     assert c["REAL"][1][0] == ["$3bn", "$0bn"]
     assert "POINTS_DECIMAL_PLACES = 0" in (project / "settings.py").read_text()
+    long = game.replace(title="1 very long title: the tariff race between the US and Japan")
+    assert read_manifest(export(long, tmp_path / "long"))["app"] == "game_1_very_long_title_the_tar"
 
 
 @pytest.mark.parametrize(

@@ -54,8 +54,8 @@ def _identifier(text: str) -> str:
     """A lower-case Python identifier made from ``text`` (for app names)."""
     word = re.sub(r"[^0-9a-zA-Z]+", "_", text).strip("_").lower()
     if not word or word[0].isdigit():
-        word = f"game_{word}"
-    return word
+        word = f"game_{word}".rstrip("_")
+    return word[:30].rstrip("_")  # oTree app names are short (the app's folder and URL)
 
 
 def _units(units: Any, players: tuple[str, ...]) -> tuple[str, str]:
