@@ -51,7 +51,8 @@ nitpicky = True
 _EXTERNAL = (
     "numpy|np|fractions|sympy|matplotlib|mpl_toolkits|pathlib|os|collections|typing|"
     "typing_extensions|types|argparse|ipywidgets|traitlets|networkx|nashpy|scipy|datetime|"
-    "decimal|enum|dataclasses|io|json|tomllib|importlib|abc|numbers|builtins|re|IPython"
+    "decimal|enum|dataclasses|io|json|tomllib|importlib|abc|numbers|builtins|re|IPython|"
+    "subprocess"
 )
 nitpick_ignore_regex = [
     ("py:.*", rf"({_EXTERNAL})(\..*)?"),

@@ -692,6 +692,111 @@ def _add_present_parser(commands: Any) -> None:
     parser.set_defaults(handler=handler)
 
 
+def _classroom_export(args: argparse.Namespace) -> int:
+    from . import classroom
+
+    values: dict[str, Number] | None = None
+    if args.target in MODELS:
+        values = _model_values(MODELS[args.target], args)  # scenario, then --set
+    elif args.scenario or args.set:
+        raise _CommandError(
+            f"--scenario and --set apply to models ({', '.join(MODELS)}), not to {args.target!r}"
+        )
+    try:
+        project = classroom.export(
+            args.target,
+            args.out,
+            rounds=args.rounds,
+            matching=args.matching,
+            app=args.app,
+            room=args.room,
+            scenario=args.scenario if values is not None else None,
+            values=values,
+            title=args.title,
+            points_per_unit=args.points_per_unit,
+            overwrite=args.overwrite,
+        )
+        manifest = classroom.read_manifest(project)
+    except (ValueError, TypeError, OSError) as exc:
+        raise _CommandError(str(exc)) from None
+    print(
+        f"Wrote an oTree project for {manifest['title']!r} ({manifest['rounds']} rounds, "
+        f"{manifest['matching']} pairs) in {project}\n"
+        f"Check it with bots:  cd {project} && otree test {manifest['app']} 2\n"
+        f"Serve it to a class: negotiation classroom serve {project}"
+    )
+    return 0
+
+
+def _classroom_serve(args: argparse.Namespace) -> int:
+    from . import classroom
+
+    try:
+        return classroom.serve(args.project, port=args.port, database_url=args.database_url)
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise _CommandError(str(exc)) from None
+
+
+def _add_classroom_parser(commands: Any) -> None:
+    """``negotiation classroom export|serve``: play a game in class on oTree."""
+    parser = commands.add_parser(
+        "classroom",
+        help="play a game in class: write an oTree project, serve it",
+        description=(
+            "Students play a game of the course against each other on an oTree server: "
+            "'export' writes the oTree project, 'serve' runs it for a class."
+        ),
+    )
+    sub = parser.add_subparsers(dest="classroom_command", metavar="ACTION", required=True)
+    export = sub.add_parser(
+        "export",
+        help="write an oTree project for a normal-form game",
+        description="Write an oTree project (app, bots, room) for a normal-form game.",
+    )
+    export.add_argument(
+        "target", metavar="GAME", help="a model name (see 'negotiation models') or a GAME.nfg file"
+    )
+    export.add_argument("--out", required=True, metavar="DIR", help="the project folder to write")
+    export.add_argument("--rounds", type=int, default=5, help="rounds of play (default 5)")
+    export.add_argument(
+        "--matching",
+        choices=("fixed", "random"),
+        default="fixed",
+        help="the same partner every round (fixed, default) or a new random one (random)",
+    )
+    export.add_argument("--scenario", metavar="NAME|FILE", help="for a model: a scenario")
+    export.add_argument(
+        "--set", metavar="NAME=VALUE", action="append", help="for a model: set one parameter"
+    )
+    export.add_argument("--app", help="the oTree app's name (default: the game's)")
+    export.add_argument("--room", default="talks", help="the room's short name (default talks)")
+    export.add_argument("--title", help="the title students see")
+    export.add_argument(
+        "--points-per-unit", type=float, default=1.0, help="points per unit of payoff (default 1)"
+    )
+    export.add_argument(
+        "--overwrite", action="store_true", help="replace an earlier export in DIR (data kept)"
+    )
+    export.set_defaults(handler=_classroom_export)
+    serve = sub.add_parser(
+        "serve",
+        help="run a project on oTree's production server, ready for a class",
+        description=(
+            "Run 'otree prodserver' for a project written by 'classroom export': production "
+            "mode, admin pages behind a password (OTREE_ADMIN_PASSWORD, or a new one printed "
+            "once), data on disk. Prints the students' link and the teacher's link."
+        ),
+    )
+    serve.add_argument("project", metavar="DIR", help="a folder written by 'classroom export'")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="PostgreSQL for large classes (default: SQLite in DIR)",
+    )
+    serve.set_defaults(handler=_classroom_serve)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``negotiation`` command.
 
@@ -717,6 +822,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_models_parser(commands)
     _add_scenarios_parser(commands)
     _add_present_parser(commands)
+    _add_classroom_parser(commands)
     return parser
 
 

@@ -4,7 +4,7 @@ The package reads from the bottom up: the ground (exact numbers, the game), the
 normal-form solver, the theories side by side (trees, bargaining, repeated play,
 symbolic games, the course's exercises), private information (built on the trees),
 then the models of the talks, their
-scenarios, figures, apps and the command line. A module may import from its own
+scenarios, figures, apps, classroom sessions on oTree and the command line. A module may import from its own
 layer or below, never from above, and inside one theory folder the data type
 knows nothing of its solvers. These tests read every module's imports (lazy ones
 inside functions included) from its source, and import every module in layer
@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("negotiation.scenarios",),
     ("negotiation.plots",),
     ("negotiation.widgets", "negotiation.present"),
+    ("negotiation.classroom",),  # oTree projects of the models' games, their server and data
     ("negotiation.cli",),
     ("negotiation.__main__",),
 )

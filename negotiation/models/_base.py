@@ -130,6 +130,11 @@ class Model:
         ``instantiate(values)`` returns the game at exact parameter values.
     analyse_values : callable
         ``analyse_values(values)`` returns an :class:`Analysis`.
+    summary : str
+        One or two sentences saying what the model is about.
+    units : tuple of str
+        The payoffs' units, one per player in the game's player order (for example
+        ``("$bn", "% of GDP")``); empty when the model's payoffs have no single unit.
     """
 
     name: str
@@ -141,6 +146,7 @@ class Model:
     instantiate: Callable[[dict[str, Number]], Any]
     analyse_values: Callable[[dict[str, Number]], Analysis]
     summary: str = ""
+    units: tuple[str, ...] = ()
 
     @property
     def parameter_names(self) -> tuple[str, ...]:

@@ -219,4 +219,5 @@ MODEL = Model(
     instantiate=_instantiate,
     analyse_values=_analyse,
     summary="An inspection game with only a mixed equilibrium: each side's mix is set by the other side's payoffs.",
+    units=("$bn", "% of GDP"),
 )

@@ -259,4 +259,5 @@ MODEL = Model(
     instantiate=_instantiate,
     analyse_values=_analyse,
     summary="The quarterly review and the snap-back to 25% as a repeated game: the patience that makes the deal self-enforcing.",
+    units=("$bn", "% of GDP"),
 )

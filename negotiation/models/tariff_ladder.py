@@ -225,4 +225,5 @@ MODEL = Model(
     instantiate=_instantiate,
     analyse_values=_analyse,
     summary="Each side picks a tariff from 0% to 25%: best-response functions, iterated dominance, Nash tariffs versus free trade.",
+    units=("$bn", "$bn"),
 )

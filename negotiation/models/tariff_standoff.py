@@ -242,4 +242,5 @@ MODEL = Model(
     instantiate=_instantiate,
     analyse_values=_analyse,
     summary="US: hold the tariff or cut it; Japan: retaliate or accommodate. A 2x2 game whose class changes with the payoffs.",
+    units=UNITS,
 )

@@ -381,4 +381,5 @@ MODEL = Model(
     instantiate=_instantiate,
     analyse_values=_analyse,
     summary="A threat to sell US Treasuries: credible and non-credible threats, commitment, brinkmanship.",
+    units=UNITS,
 )

@@ -1,0 +1,29 @@
+"""Play a game of the course in class, on an oTree server, then read the class's choices back.
+
+Three steps, each one function (and one command):
+
+* :func:`export` writes an oTree project for a game (``negotiation classroom export``);
+* :func:`serve` runs it with ``otree prodserver`` ready for a class: production
+  mode, admin pages behind a password, data on disk (``negotiation classroom serve``);
+* :func:`load` reads oTree's exported CSV into a :class:`Decisions` table.
+
+oTree itself is the ``classroom`` extra (``pip install -e '.[classroom]'``); only
+:func:`serve` and the bots need it. See the how-to "Run a classroom game".
+"""
+
+from __future__ import annotations
+
+from .data import Decisions, load
+from .project import export, read_manifest
+from .server import ClassroomServer, find_otree, serve, start
+
+__all__ = [
+    "ClassroomServer",
+    "Decisions",
+    "export",
+    "find_otree",
+    "load",
+    "read_manifest",
+    "serve",
+    "start",
+]
