@@ -274,9 +274,9 @@ def test_other_two_player_functions_refuse_three_players():
     perfect = GameTree(("A", "B", "C"), decision("A", {"x": (0, 0, 0), "y": (1, 1, 1)}))
     with pytest.raises(ValueError, match=r"nash_vs_spe\(\) needs a two-player tree, .* 3 players"):
         nash_vs_spe(perfect)
-    # The signalling functions read a two-player structure: the horse is refused for its
-    # shape (chance must move first).
-    with pytest.raises(ValueError, match="the root of this tree is not a chance node"):
+    # A signalling game has a sender and a receiver: the horse is refused for its
+    # three players before its shape is read.
+    with pytest.raises(ValueError, match=r"a signalling game .* has 3 players"):
         signalling_structure(tree)
 
 
