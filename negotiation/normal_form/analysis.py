@@ -43,7 +43,8 @@ References
    Press, 1994.
 .. [FT1991] D. Fudenberg and J. Tirole, *Game Theory*, MIT Press, 1991.
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992.
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 """
 
 from __future__ import annotations

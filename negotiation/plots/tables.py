@@ -9,7 +9,9 @@ and equilibrium cells shaded with a thick border and a star.
 
 References
 ----------
-.. [Gibbons1992] R. Gibbons, *A Primer in Game Theory*, Harvester Wheatsheaf, 1992.
+.. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 """
 
 from __future__ import annotations
