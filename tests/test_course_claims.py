@@ -10,7 +10,11 @@ from fractions import Fraction as F
 from pathlib import Path
 
 from negotiation import scenarios
+from negotiation.bargaining import BargainingProblem, bargaining_solutions, nash_solution
+from negotiation.bargaining.offers import alternating_offers
 from negotiation.models import MODELS
+from negotiation.models.deal_bargaining import MODEL as DEAL_MODEL
+from negotiation.models.deal_bargaining import package_of
 from negotiation.models.treasury_leverage import HARDLINE, HOLD_NODE, threat_to_sell
 from negotiation.trees import Brinkmanship, brinkmanship
 
@@ -58,3 +62,91 @@ def test_lesson_4_walk_back_cost_is_not_justified_by_the_walk_back():
         line = next(x for x in text.splitlines() if x.startswith("walk_back_cost"))
         assert "walked the remark back" not in line, name
         assert "assumption" in line, name
+
+
+# --- lesson 5: disagreement points, outside options, units ---------------------------------
+
+PIE = BargainingProblem.from_outcomes([(1, 0), (0, 1)], disagreement=(0, 0), players=("J", "U"))
+
+
+def _japan_share(**terms):
+    # The lesson's game: the US proposes first, no impatience, a 1% risk of breakdown after
+    # each rejection (Binmore, Rubinstein and Wolinsky 1986).
+    talks = alternating_offers(1, 1, breakdown=F(1, 100), players=("US", "Japan"), **terms)
+    return talks.shares[1]
+
+
+def test_lesson_5_question_2_a_disagreement_payoff_counts_half():
+    # Nash (1950) on a linear frontier: d_J + (1 - d_J - d_US) / 2 = 0.2 + 0.4 = 0.6, so a
+    # rise of 0.2 in Japan's disagreement payoff raises its share by 0.1, from 1/2.
+    assert nash_solution(PIE).utilities[0] == F(1, 2)
+    assert nash_solution(PIE.with_disagreement((F(1, 5), 0))).utilities[0] == F(3, 5)
+
+
+def test_lesson_5_disagreement_point_and_outside_option_differ():
+    # Binmore, Rubinstein and Wolinsky (1986): with a breakdown risk p and no impatience the
+    # responder gets (1 - p)(1 - x) + p d, the proposer x; as p -> 0 the split tends to the
+    # Nash solution with disagreement point d.
+    none = _japan_share()
+    assert none == F(99, 199)  # the responder's share: (1 - p) / (2 - p)
+    with_d = _japan_share(disagreement=(0, F(1, 5)))
+    assert with_d == F(119, 199)  # the lesson prints 0.598
+    assert abs(with_d - F(3, 5)) < F(1, 100)
+    tiny = alternating_offers(
+        1, 1, breakdown=F(1, 10**5), disagreement=(0, F(1, 5)), players=("US", "Japan")
+    )
+    assert abs(
+        tiny.shares[1] - nash_solution(PIE.with_disagreement((0, F(1, 5)))).utilities[1]
+    ) < F(1, 10**4)
+    # The outside-option principle (Binmore, Shaked and Sutton 1989): an option below what
+    # bargaining gives changes nothing; above it, the side gets exactly the option.
+    assert _japan_share(outside_options=(0, F(1, 5))) == none
+    assert _japan_share(outside_options=(0, F(3, 5))) == F(3, 5)
+
+
+def test_lesson_5_asymmetric_nash_drops_symmetry_and_keeps_independence_of_units():
+    beta = F(1, 3)
+    # Symmetric problem, asymmetric answer: the symmetry axiom fails for beta != 1/2.
+    assert nash_solution(PIE, beta).utilities == (beta, 1 - beta)
+    # Independence of units still holds: measure the first side's payoff 40 times larger.
+    scaled = PIE.rescale((40, 1))
+    assert nash_solution(scaled, beta).utilities == (40 * beta, 1 - beta)
+    # Pareto optimality holds: the solution is on the frontier u1 + u2 = 1.
+    assert sum(nash_solution(PIE, beta).utilities) == 1
+
+
+def test_lesson_5_egalitarian_and_utilitarian_compare_gains_in_dollars():
+    values = DEAL_MODEL.defaults
+    k = values["gdp_dollars"]  # $bn per 1% of Japan's GDP
+    analysis = DEAL_MODEL.analyse()
+    problem, solutions = analysis.game, analysis.result
+    d_j, d_us = problem.disagreement
+    # Utilitarian in $bn: no package both sides accept has a larger sum k u_J + u_US.
+    util = solutions["utilitarian"].utilities
+    best = max(
+        k * u_j + u_us
+        for u_j, u_us in (problem.outcome(i) for i in range(len(problem.labels)))
+        if u_j >= d_j and u_us >= d_us
+    )
+    assert k * util[0] + util[1] == best
+    assert package_of(solutions["utilitarian"]) == (10, 660)  # the lesson's "in dollars"
+    # Egalitarian in $bn: equal gains, Japan's converted at k.
+    eg = solutions["egalitarian"]
+    assert k * eg.gains[0] == eg.gains[1]
+    # The lesson's warning: adding % of GDP to $bn hands the US every gain.
+    mixed = bargaining_solutions(problem, ("utilitarian",))["utilitarian"]
+    assert mixed.utilities[0] == d_j
+    rate, pledge = package_of(mixed)
+    assert (round(float(rate), 1), pledge) == (18.5, 660)
+    # Nash and Kalai-Smorodinsky do not depend on the conversion (independence of units).
+    for concept in ("nash", "kalai_smorodinsky"):
+        again = bargaining_solutions(problem, (concept,), power=values["power_japan"])
+        assert again[concept].utilities == solutions[concept].utilities
+
+
+def test_lesson_5_app_states_the_unit_of_the_comparison():
+    from negotiation.widgets import APPS
+
+    app = APPS["deal_bargaining"]()
+    text = app.text_panel.value
+    assert "$bn a year" in text and "do not depend on units" in text
