@@ -9,13 +9,16 @@ from __future__ import annotations
 from fractions import Fraction as F
 from pathlib import Path
 
-from negotiation import scenarios
+from negotiation import scenarios, solve
 from negotiation.bargaining import BargainingProblem, bargaining_solutions, nash_solution
 from negotiation.bargaining.offers import alternating_offers
 from negotiation.models import MODELS
 from negotiation.models.deal_bargaining import MODEL as DEAL_MODEL
 from negotiation.models.deal_bargaining import package_of
+from negotiation.models.tariff_ladder import GRID
 from negotiation.models.treasury_leverage import HARDLINE, HOLD_NODE, threat_to_sell
+from negotiation.normal_form import near_ties
+from negotiation.plots import payoff_table_html
 from negotiation.trees import Brinkmanship, brinkmanship
 
 SCENARIOS = Path(scenarios.__file__).parent
@@ -150,3 +153,66 @@ def test_lesson_5_app_states_the_unit_of_the_comparison():
     app = APPS["deal_bargaining"]()
     text = app.text_panel.value
     assert "$bn a year" in text and "do not depend on units" in text
+
+
+# --- lesson 2: near ties, and where tariff power comes from ---------------------------------
+
+
+def _ladder(**changes):
+    model = MODELS["tariff_ladder"]
+    values = scenarios.load("may-2025").values(model.name) | changes
+    return model, values, model.at(values)
+
+
+def test_lesson_2_equilibrium_rests_on_a_near_tie_and_says_so():
+    model, values, game = _ladder()
+    us20, japan20, japan25 = GRID.index(20), GRID.index(20), GRID.index(25)
+    # Independently: Japan's payoffs against the US's 20%, with 25% and with 20%.
+    margin = game.payoff(us20, japan25)[1] - game.payoff(us20, japan20)[1]
+    assert margin == F(1, 400)  # $0.0025bn, about $2.5m a year
+    assert (
+        f"{float(game.payoff(us20, japan25)[1]):.3g}"
+        == f"{float(game.payoff(us20, japan20)[1]):.3g}"
+    )
+    (tie,) = near_ties(game)
+    assert (tie.player, tie.against, tie.best, tie.runner_up, tie.margin) == (
+        1,
+        us20,
+        japan25,
+        japan20,
+        margin,
+    )
+    # The equilibrium is the cell that rests on it.
+    eq = solve(game).equilibria[0]
+    assert (eq.row_support, eq.col_support) == ((us20,), (japan25,))
+    # Table: both payoffs marked and told apart; headline: the near tie named.
+    page = payoff_table_html(game, units="$bn/yr")
+    assert page.count("ng-near-tie") == 2
+    assert "−5.510≈" in page and "−5.512≈" in page and "≈ A near tie" in page
+    headline = model.analyse(values).headline
+    assert "near tie" in headline and "$0.0025bn" in headline
+
+
+def test_lesson_2_what_changed_tells_a_near_tie_apart():
+    from negotiation.widgets import APPS
+
+    app = APPS["tariff_ladder"](scenario="may-2025")
+    app.controls["reciprocity_japan"].value = 0
+    app.controls["reciprocity_japan"].value = F(1, 5)
+    assert "25% now gives -$5.510bn, 20% -$5.512bn (a near tie)" in app.change
+
+
+def test_lesson_2_tariff_power_is_not_the_deficit():
+    # Johnson (1953-54): a country can gain from a tariff war despite retaliation if its
+    # advantage is large enough. At the May values the US gains and Japan loses.
+    _, _, game = _ladder()
+    us, japan = solve(game).equilibria[0].payoffs_exact
+    assert us > 0 > japan
+    # Same trade values, so the same deficit, but Japan's sellers are elastic: the US loses.
+    _, values, elastic = _ladder(supply_elasticity_japan=15)
+    assert values["imports_us"] - values["imports_japan"] == 148 - 79
+    us, japan = solve(elastic).equilibria[0].payoffs_exact
+    assert us < 0 < japan
+    # Equal markets: both lose, the Prisoner's Dilemma picture.
+    _, _, equal = _ladder(imports_japan=148)
+    assert all(u < 0 for u in solve(equal).equilibria[0].payoffs_exact)
