@@ -9,16 +9,25 @@ from __future__ import annotations
 from fractions import Fraction as F
 from pathlib import Path
 
-from negotiation import scenarios, solve
+import numpy as np
+
+from negotiation import BimatrixGame, scenarios, solve
 from negotiation.bargaining import BargainingProblem, bargaining_solutions, nash_solution
 from negotiation.bargaining.offers import alternating_offers
 from negotiation.models import MODELS
 from negotiation.models.deal_bargaining import MODEL as DEAL_MODEL
 from negotiation.models.deal_bargaining import package_of
+from negotiation.models.deal_compliance import MODEL as COMPLIANCE
 from negotiation.models.tariff_ladder import GRID
 from negotiation.models.treasury_leverage import HARDLINE, HOLD_NODE, threat_to_sell
-from negotiation.normal_form import near_ties
+from negotiation.normal_form import is_equilibrium, near_ties
 from negotiation.plots import payoff_table_html
+from negotiation.repeated import (
+    critical_discount_factor,
+    noisy_review,
+    replicator_dynamics,
+    strategy_game,
+)
 from negotiation.trees import Brinkmanship, brinkmanship
 
 SCENARIOS = Path(scenarios.__file__).parent
@@ -216,3 +225,86 @@ def test_lesson_2_tariff_power_is_not_the_deficit():
     # Equal markets: both lose, the Prisoner's Dilemma picture.
     _, _, equal = _ladder(imports_japan=148)
     assert all(u < 0 for u in solve(equal).equilibria[0].payoffs_exact)
+
+
+# --- lesson 8: the folk theorem's thresholds, a review that errs, units of learning ----------
+
+COOP = ("Keep", "Comply")
+
+
+def _stage():
+    return COMPLIANCE.at()
+
+
+def test_lesson_8_without_errors_the_noisy_review_is_the_perfect_one():
+    stage = _stage()
+    for periods in (1, 4, None):
+        perfect = critical_discount_factor(stage, COOP, periods=periods, exact_roots=False)
+        noisy = noisy_review(stage, COOP, error=0, periods=periods)
+        assert abs(noisy.critical_delta - perfect.critical_delta) < 1e-6
+    # The lesson's threshold: Japan binds, at about 0.41 a quarter.
+    assert round(critical_discount_factor(stage, COOP, periods=4).critical_delta, 4) == 0.4067
+
+
+def test_lesson_8_grim_trigger_with_a_misreading_review_by_hand():
+    # Green and Porter (1984)-style noisy trigger, grim version, in the Prisoner's Dilemma
+    # T, R, P = 5, 3, 1. The reviewed side keeps the deal when
+    #   T - R <= (1 - 2e) delta (R - P) / (1 - (1 - e) delta),
+    # so with e = 1/10: 2 (1 - 0.9 delta) <= 1.6 delta, delta >= 10/17; the side whose
+    # deviations are seen needs 2 (1 - 0.9 delta) <= 1.8 delta, delta >= 5/9.
+    pd = BimatrixGame(
+        [[3, 0], [5, 1]],
+        [[3, 5], [0, 1]],
+        players=("US", "Japan"),
+        row_labels=("Keep", "Snap back"),
+        col_labels=("Comply", "Shirk"),
+    )
+    review = noisy_review(pd, COOP, error=F(1, 10), periods=None)
+    assert abs(review.critical_delta - 10 / 17) < 1e-6
+    assert review.slack(1, F(10, 17)) == 0  # exactly binding for Japan
+    assert review.slack(0, F(5, 9)) == 0  # and for the US at its own threshold
+    # At error 1/2 the review says nothing: no discount factor helps the reviewed side.
+    assert noisy_review(pd, COOP, error=F(1, 2), periods=None).critical_delta is None
+
+
+def test_lesson_8_share_of_quarters_in_snap_back():
+    # A clean spell lasts 1/e quarters on average, then k quarters of snap-back:
+    # share = k / (1/e + k) = e k / (1 + e k): 4 / 14 = 2/7 for e = 1/10, k = 4.
+    review = noisy_review(_stage(), COOP, error=F(1, 10), periods=4)
+    assert review.punished_share == F(2, 7)
+    assert noisy_review(_stage(), COOP, error=F(1, 10), periods=None).punished_share == 1
+    # The lesson: a one-quarter snap-back stops deterring once the error reaches 20%.
+    assert noisy_review(_stage(), COOP, error=F(1, 5), periods=1).critical_delta is None
+    assert noisy_review(_stage(), COOP, error=F(1, 10), periods=1).critical_delta is not None
+
+
+def test_lesson_8_replicator_speed_is_a_units_artefact():
+    # Replicator dynamics are not invariant to rescaling one side's payoffs (the paths
+    # keep their shape, the clock changes); normalised, the unit does not matter.
+    stage = _stage()
+    in_dollars = stage.replace(B=[[40 * b for b in row] for row in stage.payoff_matrices(True)[1]])
+    start, time = [F(9, 10), F(1, 10)], np.linspace(0, 25, 251)
+    raw = replicator_dynamics(stage, x0=start, y0=start, time=time)
+    raw_dollars = replicator_dynamics(in_dollars, x0=start, y0=start, time=time)
+    assert not np.allclose(raw.col, raw_dollars.col, atol=1e-3)
+    same = replicator_dynamics(stage, x0=start, y0=start, time=time, normalise=True)
+    same_dollars = replicator_dynamics(in_dollars, x0=start, y0=start, time=time, normalise=True)
+    assert np.allclose(same.col, same_dollars.col, atol=1e-6)
+    assert np.allclose(same.row, same_dollars.row, atol=1e-6)
+    # The lesson: raw, the US switches first; normalised, Japan does.
+    k = 50  # time 5
+    assert raw.row[k][0] < raw.col[k][0]
+    assert same.col[k][0] < same.row[k][0]
+
+
+def test_lesson_8_trigger_against_always_defect_is_friedmans_condition():
+    # Friedman (1971): with grim trigger, (Trigger, Trigger) is an equilibrium of the game
+    # between the two strategies exactly when delta >= (T - R) / (T - P) for both sides.
+    stage = _stage()
+    threshold = critical_discount_factor(stage, COOP).critical_delta_exact
+    for delta, expected in ((threshold, True), (threshold - F(1, 1000), False)):
+        game = strategy_game(stage, COOP, periods=None, delta=delta)
+        assert is_equilibrium(game, [1, 0], [1, 0]) is expected
+    # The lesson's game (4-quarter snap-back, delta 0.98): two pure equilibria, a Stag Hunt.
+    game = strategy_game(stage, COOP, periods=4, delta=F(49, 50))
+    assert len(solve(game).pure) == 2
