@@ -10,6 +10,7 @@ from fractions import Fraction as F
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from negotiation import BimatrixGame, scenarios, solve
 from negotiation.bargaining import BargainingProblem, bargaining_solutions, nash_solution
@@ -308,3 +309,57 @@ def test_lesson_8_trigger_against_always_defect_is_friedmans_condition():
     # The lesson's game (4-quarter snap-back, delta 0.98): two pure equilibria, a Stag Hunt.
     game = strategy_game(stage, COOP, periods=4, delta=F(49, 50))
     assert len(solve(game).pure) == 2
+
+
+# --- scenarios hold only what was known at their date ---------------------------------------
+
+# When each source that the scenarios may cite became public (from the rows of
+# negotiation.models.sources and ../shared/calibration-sources.md).
+KNOWN_FROM = {
+    "kato-remark-2025-05": "2025-05-02",
+    "tic-holdings-2025": "2025-05-15",  # the March 2025 figure, the first of the row
+    "selling-cost-derived": "2025-05-15",  # built on it
+    "rounds-2025": "2025-04-16",
+    "imf-weo-apr-2025": "2025-04-22",
+    "bessent-kato-2025": "2025-04-24",
+    "treasury-fx-report-2025": "2025-06-05",
+    "july-letter-2025": "2025-07-07",
+    "deal-2025-07-22": "2025-07-22",
+    "deal-structure-2025": "2025-07-23",
+    "toyota-fy25": "2025-08-07",
+    "deal-in-force-2025": "2025-09-04",
+    "yale-budget-lab-2025": "2025-09-01",
+}
+
+
+@pytest.mark.parametrize("name", ["april-2025", "may-2025"])
+def test_a_scenario_uses_no_fact_published_after_its_date(name):
+    s = scenarios.load(name)
+    text = (SCENARIOS / f"{name}.toml").read_text()
+    later = [key for key, known in KNOWN_FROM.items() if known > s.date]
+    for model, entries in s.entries.items():
+        for pname, entry in entries.items():
+            assert entry.source not in later, (model, pname, entry.source)
+            assert not any(key in entry.reason for key in later), (model, pname, entry.reason)
+    assert not any(key in text for key in later), [k for k in later if k in text]
+    assert "deal_compliance" not in s.models  # no deal, no snap-back yet
+
+
+# --- lesson 1: the model's prediction for April, which 9 April did not follow -------------
+
+
+def test_lesson_1_the_model_holds_24_percent_in_april():
+    model = MODELS["tariff_standoff"]
+    values = scenarios.load("april-2025").values(model.name)
+    game = model.at(values)
+    (eq,) = solve(game).equilibria
+    assert (game.row_labels[eq.row_support[0]], game.col_labels[eq.col_support[0]]) == (
+        "Hold",
+        "Accommodate",
+    )
+    # Question 3: the US holds when (1 - phi)(t - d) M / 100 > V, i.e. t > d + 100 V / ((1 - phi) M).
+    phi, d, m, v = (values[k] for k in ("pass_through", "deal_rate", "imports", "concession_value"))
+    threshold = d + 100 * v / ((1 - phi) * m)
+    assert threshold == F(1365, 74)
+    below = model.at(values | {"tariff": 18})
+    assert solve(below).equilibria[0].row_support == (game.row_labels.index("Cut"),)
