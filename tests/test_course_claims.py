@@ -16,8 +16,9 @@ from negotiation import BimatrixGame, scenarios, solve
 from negotiation.bargaining import BargainingProblem, bargaining_solutions, nash_solution
 from negotiation.bargaining.offers import alternating_offers
 from negotiation.models import MODELS
+from negotiation.models.deal_bargaining import DEAL, package_of
 from negotiation.models.deal_bargaining import MODEL as DEAL_MODEL
-from negotiation.models.deal_bargaining import package_of
+from negotiation.models.deal_bargaining import label as deal_label
 from negotiation.models.deal_compliance import MODEL as COMPLIANCE
 from negotiation.models.tariff_ladder import GRID
 from negotiation.models.treasury_leverage import HARDLINE, HOLD_NODE, threat_to_sell
@@ -363,3 +364,18 @@ def test_lesson_1_the_model_holds_24_percent_in_april():
     assert threshold == F(1365, 74)
     below = model.at(values | {"tariff": 18})
     assert solve(below).equilibria[0].row_support == (game.row_labels.index("Cut"),)
+
+
+def test_lesson_5_japan_at_the_deal_against_nri():
+    # The model's -0.76% of GDP at the July deal = tariff part + pledge part; NRI's
+    # post-deal -0.55% (NRI column, nri-2025-04-03) counts tariffs only, cars included.
+    values = DEAL_MODEL.defaults
+    problem = DEAL_MODEL.at()
+    japan = problem.outcome(problem.labels.index(deal_label(*DEAL)))[0]
+    tariff_part = -values["japan_loss"] * DEAL[0]
+    pledge_part = -values["pledge_cost"] * DEAL[1] / 100
+    assert (tariff_part, pledge_part) == (F(-3, 8), F(-77, 200))
+    assert japan == tariff_part + pledge_part == F(-19, 25)  # -0.76
+    assert tariff_part > F(-55, 100)  # the comparable part is smaller than NRI's loss
+    # lambda is NRI's 24% estimate per point: 0.59 / 24, rounded to 0.025.
+    assert round(F(59, 100) / 24, 3) == values["japan_loss"]

@@ -63,6 +63,12 @@ Calibration
 figures; ``c``, ``v``, the costs of no deal, the card's effect, bargaining power and
 patience are **stylized assumptions**.
 
+At the July deal Japan's payoff is ``-lambda 15 - c 5.5 = -0.375 - 0.385 = -0.76`` % of
+GDP, against NRI's post-deal estimate of -0.55%. They measure different things: the
+tariff part (-0.375%) uses ``lambda`` from NRI's estimate for the 24% tariff without the
+car tariffs, so it is smaller than NRI's -0.55% (15% on everything, cars included, and
+steel at 50%); the pledge part (-0.385%) is a stylized cost that NRI does not count.
+
 What the model leaves out
 -------------------------
 Rice, purchases and other issues (see ``issue_linkage``), that the $550bn has no
