@@ -99,8 +99,10 @@ def test_get_model_errors():
 @pytest.mark.parametrize("name", list(MODELS))
 def test_every_model_analyses_at_every_scenario_and_at_random_values(name):
     model = MODELS[name]
-    for scenario in scenarios.names():
-        analysis = model.analyse(scenarios.load(scenario).values(name))
+    covering = [s for s in map(scenarios.load, scenarios.names()) if s.covers(name)]
+    assert covering  # every model has at least one dated scenario
+    for scenario in covering:  # (a scenario leaves out what did not exist at its date)
+        analysis = model.analyse(scenario.values(name))
         assert analysis.headline and analysis.sentences
         assert analysis.to_dict()["model"] == name
     rng = np.random.default_rng(7)
@@ -115,8 +117,10 @@ def standoff(**values):
     return MODELS["tariff_standoff"].at(values)
 
 
-def test_standoff_reproduces_the_dated_outcomes():
-    # April and May 2025: the US held its tariff and Japan did not retaliate;
+def test_standoff_equilibria_at_the_dated_scenarios():
+    # April and May 2025: the model says the US holds 24% and Japan does not retaliate (in
+    # fact the US paused at 10% for 90 days from 9 April, for every country and with no
+    # package from Japan, which is not the model's Cut: lesson 1 says so);
     # July 2025: the US cut to 15% in exchange for Japan's package.
     pure = {}
     for name in scenarios.names():

@@ -1,6 +1,6 @@
 """Credible threats and brinkmanship (negotiation.trees.credibility).
 
-Credibility is Selten's (1975) test applied to one action: is it optimal when its
+Credibility is Selten's (1965) test applied to one action: is it optimal when its
 node is reached? Brinkmanship follows Schelling (1960, ch. 8) as formalised by
 Dixit, Skeath and Reiley, *Games of Strategy* (3rd ed., 2009, ch. 14): a risk q is
 *effective* when the opponent then prefers to comply, and *acceptable* (tolerable)

@@ -91,7 +91,10 @@ def check_state(app: App, values: dict) -> None:
         drawn = app.figures["tree"].artists.equilibrium
         assert drawn.path == subgame_perfect(game).first().path
     elif model.kind == "bargaining":
-        solutions = bargaining_solutions(game, power=values["power_japan"])
+        # egalitarian and utilitarian compare gains in $bn (the model's convention)
+        solutions = bargaining_solutions(
+            game, power=values["power_japan"], unit_rates=(values["gdp_dollars"], 1)
+        )
         markers = app.figures["bargaining"].artists.solutions
         for concept, s in solutions.items():
             x, y = markers[concept].get_data()

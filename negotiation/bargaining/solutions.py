@@ -13,7 +13,10 @@ axioms that a fair arbitrator might accept:
   symmetric, independent of the units of utility (invariant to positive affine
   rescaling) and independent of irrelevant alternatives (IIA). The *generalised*
   Nash solution maximises ``(u1 - d1)**a * (u2 - d2)**(1 - a)``, where ``a`` is
-  the first player's bargaining power.
+  the first player's bargaining power. With ``a != 1/2`` it **drops the symmetry
+  axiom** and keeps the other three (Pareto optimality, independence of units,
+  IIA); with strict individual rationality, those three characterise exactly this
+  family, one solution for each ``a`` [Kalai1977b]_ [Roth1979]_.
 * **Kalai-Smorodinsky** (Kalai and Smorodinsky 1975): the Pareto-optimal point on
   the line from ``d`` to the *ideal point* (each side's best feasible utility),
   so both sides get the same fraction of their best possible gain. It replaces
@@ -22,11 +25,19 @@ axioms that a fair arbitrator might accept:
 * **Egalitarian** (Kalai 1977): the largest equal gains for both sides.
 * **Utilitarian**: the feasible point with the largest sum ``u1 + u2``.
 
+The last two compare one side's gain with the other's, so both utilities must be
+in one unit (an *interpersonal comparison*); Nash and Kalai-Smorodinsky need no
+such comparison. :func:`bargaining_solutions` takes ``unit_rates`` for problems
+whose sides are measured differently.
+
 A worked example: split a pie worth 1, where each side's utility is its share.
 With no deal worth ``(0, 0)`` every solution gives ``(1/2, 1/2)``. If Japan's
-no-deal payoff rises to ``1/5`` (say its Treasury holdings make no deal less
-painful for it), the Nash solution gives Japan half of the remaining gain:
-``1/5 + (1 - 1/5)/2 = 3/5``.
+*disagreement payoff* (what it gets if the talks break down, which it does not
+choose) rises to ``1/5``, the Nash solution gives Japan that plus half of the
+remaining gain: ``1/5 + (1 - 1/5)/2 = 3/5``. (An *outside option*, which a side
+can choose to take instead of bargaining on, is a different thing: it matters only
+if it beats what the side gets by bargaining; see
+:mod:`negotiation.bargaining.offers`.)
 
 >>> from negotiation.bargaining import BargainingProblem, nash_solution
 >>> pie = BargainingProblem.from_outcomes([(1, 0), (0, 1)], disagreement=(0, 0))
@@ -42,6 +53,8 @@ References
    bargaining problem", *Econometrica* 43(3), 513-518, 1975.
 .. [Kalai1977] E. Kalai, "Proportional solutions to bargaining situations: interpersonal
    utility comparisons", *Econometrica* 45(7), 1623-1630, 1977.
+.. [Kalai1977b] E. Kalai, "Nonsymmetric Nash solutions and replications of 2-person
+   bargaining", *International Journal of Game Theory* 6(3), 129-133, 1977.
 .. [Imai1983] H. Imai, "Individual monotonicity and lexicographic maxmin solution",
    *Econometrica* 51(2), 389-401, 1983.
 .. [Roth1979] A. E. Roth, *Axiomatic Models of Bargaining*, Springer, 1979.
@@ -737,16 +750,43 @@ def bargaining_solutions(
     concepts: Sequence[str] = SOLUTION_CONCEPTS,
     *,
     power: Any = Fraction(1, 2),
+    unit_rates: Any = None,
 ) -> dict[str, BargainingSolution]:
     """Several solutions of one problem, keyed by concept (in the order given).
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+    concepts : sequence of str
+        Which solutions, in which order.
+    power : number
+        The first player's bargaining power in the Nash solution.
+    unit_rates : pair of positive numbers, optional
+        What one unit of each player's utility is worth in a **common unit**, when the
+        two are measured differently (Japan in % of GDP, the US in $bn: ``(40, 1)``
+        values both in $bn). The egalitarian and utilitarian solutions compare gains
+        *across* players (equal gains, the largest sum), so they need a common unit:
+        the egalitarian solution then gives equal gains in that unit (Kalai's
+        proportional solution with weights ``(rates[1], rates[0])``), the utilitarian
+        one the largest sum in that unit (weights ``rates``). The Nash and
+        Kalai-Smorodinsky solutions do not change when a player's utility is rescaled
+        [Nash1950]_ [KalaiSmorodinsky1975]_, so they ignore it. ``None`` adds the
+        utilities as they are, which is right only when they share a unit.
 
     Examples
     --------
     >>> pie = BargainingProblem.from_outcomes([(1, 0), (0, 1)], (0, 0))
     >>> {k: s.utilities[0] for k, s in bargaining_solutions(pie).items()}
     {'nash': Fraction(1, 2), 'kalai_smorodinsky': Fraction(1, 2), 'egalitarian': Fraction(1, 2), 'utilitarian': Fraction(1, 2)}
+
+    If the first player's unit is worth 4 of the second's, equal gains in the common
+    unit give the first player a fifth of the pie in its own unit:
+
+    >>> bargaining_solutions(pie, ("egalitarian",), unit_rates=(4, 1))["egalitarian"].utilities
+    (Fraction(1, 5), Fraction(4, 5))
     """
     problem = _check_problem(problem, "bargaining_solutions")
+    rates = (1, 1) if unit_rates is None else _check_weights(unit_rates, "unit_rates", True)
     if isinstance(concepts, str):
         concepts = (concepts,)
     out: dict[str, BargainingSolution] = {}
@@ -756,9 +796,9 @@ def bargaining_solutions(
         elif c == "kalai_smorodinsky":
             out[c] = kalai_smorodinsky_solution(problem)
         elif c == "egalitarian":
-            out[c] = egalitarian_solution(problem)
+            out[c] = egalitarian_solution(problem, (rates[1], rates[0]))
         elif c == "utilitarian":
-            out[c] = utilitarian_solution(problem)
+            out[c] = utilitarian_solution(problem, rates)
         else:
             raise ValueError(
                 f"unknown solution concept {c!r}; expected one of {list(SOLUTION_CONCEPTS)}"

@@ -1,7 +1,9 @@
 """How the bargaining solutions move when the disagreement (threat) point moves.
 
 Japan's Treasury card works, if at all, through the disagreement point: a side
-whose no-deal payoff rises gets more under every classic solution.
+whose no-deal payoff rises (or whose opponent's falls) gets more under the Nash,
+Kalai-Smorodinsky and egalitarian solutions; the utilitarian solution depends on the
+disagreement point only through which agreements both sides accept.
 :func:`threat_point_effect` measures by how much, solution by solution.
 """
 
@@ -98,10 +100,13 @@ def threat_point_effect(
 ) -> ThreatPointEffect:
     """Solve the problem with its disagreement point and with ``new_disagreement``, side by side.
 
-    Use it for "what if one side's outside option improves": a better no-deal payoff
-    for Japan (the Treasury card) raises ``d1``; a higher cost of no deal for the US
-    lowers ``d2``. Under the Nash solution a side's share rises with its own
-    disagreement payoff (Nash 1950).
+    Use it for "what if the no-deal outcome changes": a credible threat (the Treasury
+    card lowers the US's ``d2``, and Japan's ``d1`` by less) or a costlier no deal for
+    one side. Under the Nash solution a side's share rises with its own disagreement
+    payoff and falls with the other's (Nash 1950). It is not the way to model an
+    *outside option* that a side can take at will: by the outside-option principle
+    that matters only if it beats what bargaining gives (Binmore, Rubinstein and
+    Wolinsky 1986), see :func:`negotiation.bargaining.offers.alternating_offers`.
 
     Examples
     --------

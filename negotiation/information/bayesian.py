@@ -58,7 +58,8 @@ References
    'Bayesian' players, I-III. Part I. The basic model", *Management Science* 14(3),
    159-182, 1967 (parts II and III: 14(5), 320-334 and 14(7), 486-502, 1968).
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992.
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 .. [Kuhn1953] H. W. Kuhn, "Extensive games and the problem of information", in
    *Contributions to the Theory of Games II*, Princeton University Press, 1953.
 .. [Osborne2004] M. J. Osborne, *An Introduction to Game Theory*, Oxford University

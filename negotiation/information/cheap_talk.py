@@ -48,7 +48,8 @@ References
 .. [FarrellRabin1996] J. Farrell and M. Rabin, "Cheap talk", *Journal of Economic
    Perspectives* 10(3), 103-118, 1996.
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992.
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 """
 
 from __future__ import annotations

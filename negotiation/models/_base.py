@@ -15,20 +15,22 @@ __all__ = ["Analysis", "Model", "ModelKind", "fmt"]
 ModelKind = Literal["normal form", "game tree", "bargaining", "linkage", "repeated game"]
 
 
-def fmt(value: Number | int, unit: str = "", digits: int = 3) -> str:
+def fmt(value: Number | int, unit: str = "", digits: int = 3, *, zeros: bool = False) -> str:
     """A payoff for a sentence: a few significant digits and its unit.
 
     Probabilities are not formatted with this (they stay exact, see ``format_number``).
+    ``zeros`` keeps trailing zeros, so that two payoffs shown to tell a near tie apart
+    have the same number of digits (``-$5.510bn`` against ``-$5.512bn``).
 
     Examples
     --------
     >>> fmt(Fraction(59, 100), "% of GDP")
     '0.59% of GDP'
-    >>> fmt(14.208, "$bn"), fmt(-3, "$bn")
-    ('$14.2bn', '-$3bn')
+    >>> fmt(14.208, "$bn"), fmt(-3, "$bn"), fmt(-5.5095, "$bn", 4, zeros=True)
+    ('$14.2bn', '-$3bn', '-$5.510bn')
     """
     f = float(value)
-    text = f"{f:.{digits}g}" if abs(f) < 10**digits else f"{f:,.0f}"
+    text = f"{f:{'#' if zeros else ''}.{digits}g}" if abs(f) < 10**digits else f"{f:,.0f}"
     if unit == "$bn":
         return f"-${text[1:]}bn" if text.startswith("-") else f"${text}bn"
     if unit.startswith("%"):

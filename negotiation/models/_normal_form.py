@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from ..core._numbers import Number, format_number
 from ..core.game import BimatrixGame
-from ..normal_form.analysis import dominated_strategies
+from ..normal_form.analysis import dominated_strategies, near_ties
 from ..normal_form.classification import classify
 from ..normal_form.equilibria import Equilibrium, solve
 from ._base import Analysis, fmt
@@ -64,6 +64,7 @@ def analyse_bimatrix(
     "the US holds the 24% tariff"; ``units`` are the two players' payoff units.
     """
     solution = solve(game)
+    ties = near_ties(game)
     sentences: list[str] = []
     for component in solution.components:
         if not component.is_isolated:
@@ -83,6 +84,14 @@ def analyse_bimatrix(
     elif len(solution.equilibria) == 1 and pure:
         i, j = pure[0].row_support[0], pure[0].col_support[0]
         headline = f"Equilibrium: {row_phrase(i)} and {col_phrase(j)}."
+        # a choice that wins by less than the rounded payoffs show is said to be one
+        resting = [
+            tie.describe(game, units[tie.player])
+            for tie in ties
+            if (tie.best, tie.against) == ((i, j) if tie.player == 0 else (j, i))
+        ]
+        if resting:
+            headline = headline[:-1] + " (" + "; ".join(resting) + ")."
     elif len(solution.equilibria) == 1:
         headline = "No pure equilibrium: in the only equilibrium both sides randomise."
     else:
@@ -99,6 +108,12 @@ def analyse_bimatrix(
                 k for k in range(len(labels)) if k not in {d.strategy for d in dominated}
             )
             details.append(f"{game.players[player]} has a dominant strategy: {labels[survivor]}.")
+    details.extend(
+        "Near tie (the rounded payoffs look equal): "
+        + tie.describe(game, units[tie.player]).removeprefix("a near tie: ")
+        + "."
+        for tie in ties
+    )
     if solution.note:
         details.append(solution.note)
     m, n = game.shape

@@ -34,6 +34,14 @@ difference) with free disposal; the module reports the Nash bargaining solution 
 Japan's bargaining power ``beta``), Kalai-Smorodinsky, egalitarian and utilitarian
 solutions (:mod:`negotiation.bargaining`).
 
+**One unit for comparisons across the sides.** The egalitarian solution (equal gains)
+and the utilitarian one (the largest sum) compare a gain to Japan with a gain to the
+US, so they are computed with both in **$bn a year**, Japan's % of GDP converted at
+``gdp_dollars`` ($bn per 1% of GDP, as in the rounds of talks). Adding % of GDP to $bn
+would count 1% of Japan's GDP (about $40bn) as worth $1bn. The Nash and
+Kalai-Smorodinsky solutions are unchanged by a change of units, so they need no
+conversion. The solutions' points are still reported in each side's own unit.
+
 **The Treasury card** as a threat point: had the card been credible, no deal would
 also cost the US ``card_us`` (higher yields) and Japan ``card_japan``;
 :func:`negotiation.bargaining.threat_point_effect` shows how the solutions move.
@@ -54,6 +62,12 @@ Calibration
 ``lambda``, ``M``, ``r0`` and the value of 1% of GDP are published or derived
 figures; ``c``, ``v``, the costs of no deal, the card's effect, bargaining power and
 patience are **stylized assumptions**.
+
+At the July deal Japan's payoff is ``-lambda 15 - c 5.5 = -0.375 - 0.385 = -0.76`` % of
+GDP, against NRI's post-deal estimate of -0.55%. They measure different things: the
+tariff part (-0.375%) uses ``lambda`` from NRI's estimate for the 24% tariff without the
+car tariffs, so it is smaller than NRI's -0.55% (15% on everything, cars included, and
+steel at 50%); the pledge part (-0.385%) is a stylized cost that NRI does not count.
 
 What the model leaves out
 -------------------------
@@ -365,7 +379,12 @@ def _card_text(card: ThreatPointEffect) -> str:
 
 def _analyse(values: dict[str, Number]) -> Analysis:
     problem = _instantiate(values)
-    solutions = bargaining_solutions(problem, power=values["power_japan"])
+    # Egalitarian and utilitarian compare Japan's gain with the US's, so both in $bn a
+    # year (1% of Japan's GDP is gdp_dollars $bn); Nash and Kalai-Smorodinsky need no
+    # common unit.
+    solutions = bargaining_solutions(
+        problem, power=values["power_japan"], unit_rates=(values["gdp_dollars"], 1)
+    )
     d_j, d_us = problem.disagreement
     card = threat_point_effect(
         problem,

@@ -4,8 +4,11 @@ Story
 -----
 Before the July deal each side could set its tariff anywhere from zero to a
 punitive rate. Johnson (1953) showed why a country with market power gains from a
-tariff when the other side does not retaliate, and why, when both set tariffs in
-their own interest, both can end up worse off than with free trade.
+tariff when the other side does not retaliate, that when both set tariffs in their
+own interest the two together end up worse off than with free trade, and that one of
+them can still gain, despite retaliation, if its advantage is large enough. That
+power comes from the size of a country's market against the partner's export-supply
+elasticity, not from a bilateral deficit.
 
 Players and moves
 -----------------
@@ -21,7 +24,10 @@ International Trade*, 2nd ed., ch. 7). In market ``k`` (``k = 1``: US imports fr
 Japan, value ``M1``; ``k = 2``: Japan's imports from the US, ``M2``) the foreign
 export-supply elasticity is ``sigma_k`` and the **pass-through** ``phi_k`` is the
 share of a tariff paid by the importing country's buyers, so ``a_k = 1 - phi_k`` is
-the share borne by foreign exporters. With tariffs as fractions ``t``:
+the share borne by foreign exporters. The two are different things: ``sigma`` sets how
+much trade a tariff destroys (and the optimal tariff), ``phi`` who pays. In a full
+supply-and-demand model ``phi`` follows from the elasticities; here it is set
+separately, a simplification. With tariffs as fractions ``t``:
 
 * the importer gains ``M a (t - sigma t^2 / 2)``: the terms-of-trade gain minus the
   deadweight loss, largest at Johnson's optimal tariff ``t* = 1 / sigma`` whoever

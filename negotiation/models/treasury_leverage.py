@@ -56,22 +56,30 @@ US backs down" is a Nash equilibrium that rests on the empty threat
 by a public pledge) is what would make the threat credible. The probabilistic
 version (Schelling 1960, ch. 8): a threat that triggers selling with probability
 ``q`` whatever Japan then wants; :func:`negotiation.trees.brinkmanship` reports
-the range of ``q`` that would make the US back down yet leave Japan better off.
+the range of ``q`` that would make the US back down (effectiveness) yet leave Japan
+better off than accepting (acceptability), given a chance :data:`HARDLINE` that the
+US is hard-line and holds whatever the risk. Without that chance the upper bound
+never binds: a US that always backs down when the risk is effective never leaves
+Japan exposed to it.
 
 Calibration
 -----------
 Tariffs, imports and ``lam`` as in the tariff standoff. ``S`` starts from a
 mark-to-market estimate: a duration of about 5.5 years times a 60bp rise in yields
 on about $1.1tn is $35-40bn, about 0.9% of Japan's GDP; with the exporters' loss from
-a stronger yen the default is 1.5%. ``Y``, ``X``, ``Z``, ``rho``, ``B`` and ``pi``
-are **stylized assumptions**.
+a stronger yen the default is 1.5%. ``Y``, ``X``, ``Z``, ``rho``, ``B``, ``pi`` and
+:data:`HARDLINE` are **stylized assumptions**. ``rho`` is small because the remark was
+an unscripted answer on television, not a pledge, a law or a cabinet decision, so
+little tied the government to it (audience costs need a public commitment that an
+audience can punish, Fearon 1994); it is *not* set from Kato's walk-back, which is
+what the model should explain and so cannot also be one of its inputs.
 
 What the model leaves out
 -------------------------
 That most of Japan's holdings are reserves it needs for yen intervention (selling
 Treasuries to *support* the yen is what it did in 2022 and 2024), private investors'
-selling (which happened and did not need a decision), other creditors, and Drezner's
-(2009) point that creditor power deters more often than it compels.
+selling (which happened and did not need a decision), other creditors, and the
+wider argument of Drezner (2009) that creditor power can deter but rarely compels.
 """
 
 from __future__ import annotations
@@ -97,10 +105,25 @@ from ..trees import (
 from ._base import Analysis, Model, fmt
 from .tariff_standoff import PARAMETERS as STANDOFF_PARAMETERS
 
-__all__ = ["HOLD_NODE", "MODEL", "PARAMETERS", "UNITS", "threat_to_sell", "treasury_leverage"]
+__all__ = [
+    "HARDLINE",
+    "HOLD_NODE",
+    "MODEL",
+    "PARAMETERS",
+    "UNITS",
+    "threat_to_sell",
+    "treasury_leverage",
+]
 
 HOLD_NODE = ("Demand", "Treasury card", "Hold")
 """Where Japan decides whether to carry out the threat."""
+
+HARDLINE = Fraction(1, 10)
+"""The chance that the US is hard-line and holds whatever the risk of a sale (a stylized
+assumption). It is what bounds a workable risk from above in brinkmanship: Japan must
+still prefer making the threat, knowing that with this chance the US defies it and Japan
+bears the risk it created (Dixit, Skeath and Reiley 2009, ch. 14, the acceptability
+condition)."""
 
 UNITS = ("% of GDP", "$bn")
 """The payoffs' units: Japan's, the US's (a year)."""
@@ -290,7 +313,8 @@ def threat_to_sell(tree: GameTree) -> tuple[Credibility, BrinkmanshipResult]:
     """Whether Japan's threat to sell is credible in ``tree``, and its brinkmanship window.
 
     :func:`~negotiation.trees.credibility` and :func:`~negotiation.trees.brinkmanship`
-    at the node where the US has held, remembered per tree (the app shows what the
+    (with a chance :data:`HARDLINE` of a hard-line US) at the node where the US has
+    held, remembered per tree (the app shows what the
     analysis computed without computing it again).
 
     Examples
@@ -299,7 +323,9 @@ def threat_to_sell(tree: GameTree) -> tuple[Credibility, BrinkmanshipResult]:
     >>> credible.credible
     False
     """
-    return credibility(tree, HOLD_NODE, "Sell"), brinkmanship(tree, HOLD_NODE, "Sell")
+    return credibility(tree, HOLD_NODE, "Sell"), brinkmanship(
+        tree, HOLD_NODE, "Sell", hardline=HARDLINE
+    )
 
 
 def _credibility_text(credible: Credibility) -> str:

@@ -43,7 +43,8 @@ References
    Press, 1994.
 .. [FT1991] D. Fudenberg and J. Tirole, *Game Theory*, MIT Press, 1991.
 .. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
-   University Press, 1992.
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 """
 
 from __future__ import annotations
@@ -64,11 +65,13 @@ __all__ = [
     "Domination",
     "Elimination",
     "EliminationStep",
+    "NearTie",
     "best_response_table",
     "best_responses",
     "dominated_strategies",
     "iesds",
     "is_dominance_solvable",
+    "near_ties",
     "pure_equilibria",
 ]
 
@@ -229,6 +232,127 @@ def best_responses(game: BimatrixGame, player: int | str, against: Any) -> tuple
     best = max(values)
     tol = 0.0 if exact else _tolerance(game)
     return tuple(i for i, v in enumerate(values) if _at_least(v, best, tol))
+
+
+def rounded(value: Number | int, digits: int = 3) -> str:
+    """``value`` as a table or a sentence shows it: ``digits`` significant digits (whole
+    numbers with thousands separators from ``10**digits`` on).
+
+    Examples
+    --------
+    >>> rounded(-5.5095), rounded(-5.512), rounded(-5.5095, 5)
+    ('-5.51', '-5.51', '-5.5095')
+    """
+    f = float(value)
+    return f"{f:.{digits}g}" if abs(f) < 10**digits else f"{f:,.0f}"
+
+
+def digits_to_tell_apart(a: Number | int, b: Number | int, digits: int = 3) -> int:
+    """The fewest significant digits, at least ``digits``, at which ``a`` and ``b`` look
+    different (12 at most, for numbers that differ further out).
+
+    Examples
+    --------
+    >>> digits_to_tell_apart(-5.5095, -5.512)
+    4
+    """
+    d = digits
+    while d < 12 and rounded(a, d) == rounded(b, d):
+        d += 1
+    return d
+
+
+@dataclass(frozen=True)
+class NearTie:
+    """A best reply that beats the next best by less than the rounded payoffs show.
+
+    Attributes
+    ----------
+    player : int
+        0 for the row player, 1 for the column player.
+    against : int
+        The other player's strategy it is a best reply to.
+    best, runner_up : int
+        The best reply and the next best strategy.
+    margin : number
+        How much more the best reply pays (positive).
+    digits : int
+        The significant digits needed to tell the two payoffs apart.
+    """
+
+    player: int
+    against: int
+    best: int
+    runner_up: int
+    margin: Number
+    digits: int
+
+    def describe(
+        self, game: BimatrixGame, unit: str = "", names: Sequence[str] | None = None
+    ) -> str:
+        """In words, with the margin in ``unit`` (``"$bn"`` reads as dollars); ``names``
+        are the players as a sentence names them (by default the game's, with "the"
+        before a short acronym: "the US")."""
+        other = 1 - self.player
+        labels, other_labels = game.labels(self.player), game.labels(other)
+        who = (
+            tuple(names)
+            if names is not None
+            else tuple(f"the {n}" if n.isupper() and len(n) <= 3 else n for n in game.players)
+        )
+        margin = rounded(self.margin, 2)
+        amount = f"{margin} {unit}".strip()
+        if unit.startswith("$bn"):
+            amount = f"${margin}bn"
+            if abs(float(self.margin)) < 1:  # in millions too: $0.0025bn is about $2.5m
+                amount += f", about ${rounded(1000 * self.margin, 2)}m"
+        return (
+            f"a near tie: against {who[other]} playing {other_labels[self.against]}, "
+            f"{who[self.player]}'s {labels[self.best]} beats "
+            f"{labels[self.runner_up]} by only {amount}"
+        )
+
+
+def near_ties(game: BimatrixGame, digits: int = 3) -> tuple[NearTie, ...]:
+    """The best replies that win by less than ``digits`` significant digits can show.
+
+    A table rounded to three digits shows ``-5.5095`` and ``-5.512`` as the same
+    ``-5.51``, yet the first is a strict best reply and an equilibrium may rest on it.
+    Each near tie is reported once per player and opponent strategy (the best reply
+    against its closest rival), so that tables, headlines and explanations can show it
+    as a near tie, not as a tie or as a clear choice.
+
+    Examples
+    --------
+    >>> g = BimatrixGame([[1, 0], [0, 1]], [[-5.5095, -5.512], [0, 1]])
+    >>> [(t.player, t.against, t.best, t.runner_up, t.digits) for t in near_ties(g)]
+    [(1, 0, 0, 1, 4)]
+    """
+    _check_game(game, "near_ties")
+    out = []
+    for player in (0, 1):
+        own = _own_matrix(game, player)  # own strategies x opponent strategies
+        k = len(own)
+        for against in range(len(own[0])):
+            column = [own[s][against] for s in range(k)]
+            best = max(column)
+            winners = [s for s in range(k) if column[s] == best]
+            rivals = [s for s in range(k) if column[s] < best]
+            if len(winners) != 1 or not rivals:
+                continue
+            runner = max(rivals, key=lambda s: column[s])
+            if rounded(best, digits) == rounded(column[runner], digits):
+                out.append(
+                    NearTie(
+                        player,
+                        against,
+                        winners[0],
+                        runner,
+                        best - column[runner],
+                        digits_to_tell_apart(best, column[runner], digits),
+                    )
+                )
+    return tuple(out)
 
 
 def best_response_table(

@@ -21,7 +21,9 @@ objects whose ``update`` method redraws only what depends on the payoffs.
 
 References
 ----------
-.. [Gibbons1992b] R. Gibbons, *A Primer in Game Theory*, Harvester Wheatsheaf, 1992.
+.. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 .. [Johnson1953] H. G. Johnson, "Optimum tariffs and retaliation", *Review of
    Economic Studies* 21(2), 142-153, 1953.
 """

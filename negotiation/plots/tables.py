@@ -5,11 +5,16 @@ every column, the row player's best payoff, and in every row the column player's
 best payoff: a cell marked twice is a Nash equilibrium. :func:`payoff_table_html`
 draws exactly that: each payoff in its player's colour, best responses in bold and
 underlined (so the marks survive a black-and-white printout or colour-blindness),
-and equilibrium cells shaded with a thick border and a star.
+and equilibrium cells shaded with a thick border and a star. A best response that
+wins by less than the rounding shows (a *near tie*,
+:func:`negotiation.normal_form.near_ties`) is shown with the digits that tell the
+two payoffs apart, marked ``≈`` and explained under the table.
 
 References
 ----------
-.. [Gibbons1992] R. Gibbons, *A Primer in Game Theory*, Harvester Wheatsheaf, 1992.
+.. [Gibbons1992] R. Gibbons, *Game Theory for Applied Economists*, Princeton
+   University Press, 1992 (published in the UK as *A Primer in Game Theory*,
+   Harvester Wheatsheaf, 1992: the same book).
 """
 
 from __future__ import annotations
@@ -52,6 +57,10 @@ def format_payoff(value: Number | int, *, exact: bool = False, digits: int = 3) 
     if "e" in text:
         text = f"{f:.{digits}g}"
     return minus(text)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _units(units: Any) -> tuple[str, str]:
@@ -133,7 +142,7 @@ def payoff_table_html(
     True
     """
     from ..core.game import BimatrixGame
-    from ..normal_form.analysis import best_response_table
+    from ..normal_form.analysis import best_response_table, near_ties
 
     if not isinstance(game, BimatrixGame):
         raise TypeError(f"payoff_table_html needs a BimatrixGame, got {type(game).__name__}")
@@ -154,12 +163,27 @@ def payoff_table_html(
     colours = player_colours(game.players)
     esc = html.escape
     rows_player, cols_player = game.players
+    ties = () if exact else near_ties(game, digits)
+    # (row, column, player) -> the digits that tell a near tie's two payoffs apart
+    tied: dict[tuple[int, int, int], int] = {}
+    for tie in ties:
+        for own in (tie.best, tie.runner_up):
+            cell_at = (own, tie.against) if tie.player == 0 else (tie.against, own)
+            tied[(*cell_at, tie.player)] = max(tied.get((*cell_at, tie.player), 0), tie.digits)
 
-    def payoff(value: Number, colour: str, best: bool, kind: str) -> str:
-        text = format_payoff(value, exact=exact, digits=digits)
-        full = minus(format_number(value)) if isinstance(value, Fraction) else text
+    def payoff(value: Number, colour: str, best: bool, kind: str, near: int = 0) -> str:
+        # a near tie shows the digits that tell it apart, trailing zeros kept (-5.510)
+        text = minus(f"{float(value):#.{near}g}") if near else format_payoff(value, digits=digits)
+        if exact:
+            text = format_payoff(value, exact=True, digits=digits)
+        full = text
+        if isinstance(value, Fraction):  # exact on hover: a fraction, or the exact decimal
+            full = minus(format_number(value, decimals=value.denominator > 1000))
         style = f"color:{colour};"
         cls = "ng-payoff"
+        if near:
+            text += "≈"
+            cls += " ng-near-tie"
         if best and mark_best:
             style += "font-weight:bold;text-decoration:underline;text-decoration-thickness:2px;"
             cls += f" ng-best-{kind}"
@@ -193,9 +217,9 @@ def payoff_table_html(
         for j in range(n):
             a, b = game.payoff(i, j)
             content = (
-                payoff(a, colours[0], bool(row_best[i, j]), "row")
+                payoff(a, colours[0], bool(row_best[i, j]), "row", tied.get((i, j, 0), 0))
                 + ", "
-                + payoff(b, colours[1], bool(col_best[i, j]), "col")
+                + payoff(b, colours[1], bool(col_best[i, j]), "col", tied.get((i, j, 1), 0))
             )
             if (i, j) in nash:
                 style = (
@@ -222,6 +246,9 @@ def payoff_table_html(
         if nash
         else "No cell is a best response for both: no equilibrium in pure strategies."
     )
+    for tie in ties:
+        unit = (unit_row, unit_col)[tie.player]
+        notes.append("≈ " + esc(_cap(tie.describe(game, unit)) + " (shown with more digits)."))
     out.append(
         f'<div class="ng-table-notes" style="font-size:{max(font_size - 4, 10)}px;color:#444;">'
         + " ".join(notes)

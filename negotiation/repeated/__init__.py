@@ -40,7 +40,14 @@ for rational payoffs and checked against a numerical root:
 with a named cooperative profile and a punishment profile, checks that the
 punishment is credible (a stage Nash equilibrium), and reports each side's
 threshold. :func:`simulate` plays the strategies out, so the threshold can be
-seen in discounted payoff streams. :func:`fictitious_play` and
+seen in discounted payoff streams. This is the **folk theorem** at work (Fudenberg
+and Maskin 1986): in an infinitely repeated game any feasible payoffs above each
+side's punishment payoffs can be sustained by a subgame-perfect equilibrium when the
+players are patient enough; Friedman (1971) proved it for punishments by a stage Nash
+equilibrium, as here. :func:`noisy_review` asks what happens when the review that
+triggers the punishment can be wrong (imperfect monitoring), and
+:func:`strategy_game` turns the repeated game into a small game between a trigger
+strategy and always defecting, for learning rules to choose from. :func:`fictitious_play` and
 :func:`replicator_dynamics` wrap nashpy's learning dynamics and return labelled
 trajectories: "how might play evolve over rounds" when the sides are not
 forward-looking.
@@ -49,6 +56,9 @@ References
 ----------
 .. [Friedman1971] J. W. Friedman, "A non-cooperative equilibrium for supergames",
    *Review of Economic Studies* 38(1), 1-12, 1971.
+.. [FudenbergMaskin1986] D. Fudenberg and E. Maskin, "The folk theorem in repeated
+   games with discounting or with incomplete information", *Econometrica* 54(3),
+   533-554, 1986.
 .. [Abreu1988] D. Abreu, "On the theory of infinitely repeated games with discounting",
    *Econometrica* 56(2), 383-396, 1988.
 .. [MailathSamuelson2006] G. J. Mailath and L. Samuelson, *Repeated Games and
@@ -64,18 +74,28 @@ References
    MIT Press, 1998.
 """
 
-from .cooperation import CooperationCheck, PlayerIncentive, critical_delta, critical_discount_factor
+from .cooperation import (
+    CooperationCheck,
+    PlayerIncentive,
+    critical_delta,
+    critical_discount_factor,
+    strategy_game,
+)
 from .learning import LearningTrajectory, fictitious_play, replicator_dynamics
+from .monitoring import NoisyReview, noisy_review
 from .play import RepeatedPlay, simulate
 
 __all__ = [
     "CooperationCheck",
     "LearningTrajectory",
+    "NoisyReview",
     "PlayerIncentive",
     "RepeatedPlay",
     "critical_delta",
     "critical_discount_factor",
     "fictitious_play",
+    "noisy_review",
     "replicator_dynamics",
     "simulate",
+    "strategy_game",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "PlayerIncentive",
     "critical_delta",
     "critical_discount_factor",
+    "strategy_game",
 ]
 
 #: Above this many punishment periods the exact root is not computed (numeric only):
@@ -584,4 +585,88 @@ def _credibility_note(
         "credible (the trigger strategy is not subgame perfect): during it, "
         + " and ".join(pieces)
         + "."
+    )
+
+
+def strategy_game(
+    stage: BimatrixGame,
+    cooperate: Sequence[Any],
+    *,
+    periods: int | None,
+    delta: Any,
+    punishment: Sequence[Any] | None = None,
+) -> BimatrixGame:
+    """The repeated game as a 2x2 game between two of its strategies: a trigger, or always defect.
+
+    Learning rules such as replicator dynamics choose among the strategies they are given.
+    Given the stage game's actions they choose an action afresh each period, and a
+    trigger strategy is not among their options. This game gives them two strategies of
+    the *repeated* game: **Trigger** (play the cooperative profile; after any deviation play
+    the punishment profile for ``periods`` periods, then cooperate again) and **Always**
+    the punishment action. Payoffs are average discounted payoffs,
+    ``(1 - delta) * sum(delta**t * u_t)``, so they are in the stage game's units.
+
+    Against an always-defector a trigger player is exploited once, punishes for ``k``
+    periods, tries again, and so on: over a cycle of ``k + 1`` periods the average is
+    ``(1 - delta) (u + P S_k) / (1 - delta**(k + 1))`` with ``S_k = delta + ... + delta**k``
+    (``(1 - delta) u + delta P`` for grim trigger). The punishment profile must be pure.
+
+    Examples
+    --------
+    The Prisoner's Dilemma with grim trigger at ``delta = 3/4``: (Trigger, Trigger) earns
+    ``R = 3``; defecting against a trigger earns ``(1/4) 5 + (3/4) 1 = 2``.
+
+    >>> pd = BimatrixGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], row_labels=("C", "D"),
+    ...                   col_labels=("C", "D"))
+    >>> g = strategy_game(pd, ("C", "C"), periods=None, delta=Fraction(3, 4))
+    >>> g.payoff("Trigger", "Trigger"), g.payoff("Always D", "Trigger")
+    ((Fraction(3, 1), Fraction(3, 1)), (Fraction(2, 1), Fraction(3, 4)))
+    """
+    check = critical_discount_factor(
+        stage, cooperate, punishment, periods=periods, exact_roots=False
+    )
+    d = to_exact(delta, "delta")
+    if not 0 < d < 1:
+        raise ValueError(f"delta must be a discount factor in (0, 1), got {_fmt(d)}")
+    pun = check.punishment
+    if any(sum(1 for p in probs if p > 0) != 1 for probs in pun):
+        raise ValueError("strategy_game needs a pure punishment profile (one action each)")
+    ci, cj = stage.index(check.cooperate[0], 0), stage.index(check.cooperate[1], 1)
+    pi = next(i for i, p in enumerate(pun[0]) if p > 0)
+    pj = next(j for j, p in enumerate(pun[1]) if p > 0)
+    P = stage.payoff(pi, pj)
+    k = check.periods
+    if k is None:
+        tail: Number = Fraction(0)
+        s = d / (1 - d)
+    else:
+        tail = d ** (k + 1)
+        s = d * (1 - d**k) / (1 - d)
+
+    def cycle(
+        u: Number, p: Number
+    ) -> Number:  # exploited (or exploiting) once, then k periods of P
+        return (1 - d) * (u + p * s) / (1 - tail)
+
+    rows, cols = (ci, pi), (cj, pj)
+    A, B = [], []
+    for a, i in enumerate(rows):
+        row_a, row_b = [], []
+        for b, j in enumerate(cols):
+            u = stage.payoff(i, j)
+            if a == b:  # both trigger (the deal), or both always defect (punishment for ever)
+                row_a.append(u[0])
+                row_b.append(u[1])
+            else:
+                row_a.append(cycle(u[0], P[0]))
+                row_b.append(cycle(u[1], P[1]))
+        A.append(row_a)
+        B.append(row_b)
+    return BimatrixGame(
+        A,
+        B,
+        players=stage.players,
+        row_labels=("Trigger", f"Always {stage.row_labels[pi]}"),
+        col_labels=("Trigger", f"Always {stage.col_labels[pj]}"),
+        title=f"{stage.title or 'The repeated game'}: trigger or always defect",
     )

@@ -178,6 +178,7 @@ def replicator_dynamics(
     y0: Any = None,
     *,
     time: Any = None,
+    normalise: bool = False,
 ) -> LearningTrajectory:
     """Two-population replicator dynamics (Taylor and Jonker 1978): strategies that do better spread.
 
@@ -195,6 +196,13 @@ def replicator_dynamics(
     time : array_like, optional
         Increasing times at which to report the shares (default ``linspace(0, 10, 1000)``);
         the initial shares are those at the first time.
+    normalise : bool
+        Divide each player's payoffs by their range (largest minus smallest) first. The
+        dynamics are **not** independent of units: multiplying a player's payoffs by
+        ``c`` makes that population move ``c`` times as fast (the paths are the same,
+        the clock is not). When the two players' payoffs are in different units (Japan
+        in % of GDP, the US in $bn), which side "learns faster" is an artefact of the
+        units; normalised, both are measured on the same scale (their own range).
 
     Returns
     -------
@@ -235,6 +243,10 @@ def replicator_dynamics(
                 f"time must be an increasing 1-D array of at least two finite times, got {time!r}"
             )
     A, BT = stage.A, stage.B.T
+    if not isinstance(normalise, bool):
+        raise TypeError(f"normalise must be True or False, got {normalise!r}")
+    if normalise:
+        A, BT = _unit_range(A), _unit_range(BT)
 
     def cumulative_payoffs(_: float, z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return np.concatenate((A @ _shares(z[m:]), BT @ _shares(z[:m])))
@@ -260,6 +272,12 @@ def replicator_dynamics(
         col_labels=stage.col_labels,
         players=stage.players,
     )
+
+
+def _unit_range(payoffs: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The payoffs divided by their range (unchanged if they are all equal)."""
+    spread = float(payoffs.max() - payoffs.min())
+    return payoffs / spread if spread > 0 else payoffs
 
 
 def _shares(u: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -4,7 +4,7 @@ The Treasury story is a sequential game. The US demands concessions under
 tariffs; Japan accepts, retaliates, or plays its "Treasury card" (hints that it
 might sell US government bonds); the US holds or backs down; Japan then sells
 or not. Whether the hint is worth anything is the question of **subgame
-perfection** [Selten1975]_: would Japan really sell, when the moment came?
+perfection** [Selten1965]_: would Japan really sell, when the moment came?
 
 This package holds small, exact game trees built for teaching:
 
@@ -36,9 +36,9 @@ False
 
 References
 ----------
-.. [Selten1975] R. Selten, "Reexamination of the perfectness concept for
-   equilibrium points in extensive games", *International Journal of Game
-   Theory* 4, 25-55, 1975.
+.. [Selten1965] R. Selten, "Spieltheoretische Behandlung eines Oligopolmodells mit
+   Nachfrageträgheit", *Zeitschrift für die gesamte Staatswissenschaft* 121,
+   301-324 and 667-689, 1965.
 .. [Schelling1960] T. C. Schelling, *The Strategy of Conflict*, Harvard
    University Press, 1960.
 """

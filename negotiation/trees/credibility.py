@@ -4,7 +4,7 @@ A threat is a plan to do something that hurts the other side, if they do not
 do what you want. It is **credible** when carrying it out would be in your own
 interest at the moment it is due: when the node is reached, the threatened
 action must be a best choice given how the game continues (subgame-perfect play
-afterwards) [Selten1975]_. Japan's threat to sell US Treasuries if the US keeps
+afterwards) [Selten1965]_. Japan's threat to sell US Treasuries if the US keeps
 its tariffs is credible only if selling is better for Japan, at that point,
 than not selling; selling costs Japan losses on its holdings and a stronger
 yen, so that depends on how large those costs are.
@@ -31,9 +31,9 @@ chance: see :mod:`negotiation.trees.brinkmanship`.
 
 References
 ----------
-.. [Selten1975] R. Selten, "Reexamination of the perfectness concept for
-   equilibrium points in extensive games", *International Journal of Game
-   Theory* 4, 25-55, 1975.
+.. [Selten1965] R. Selten, "Spieltheoretische Behandlung eines Oligopolmodells mit
+   Nachfrageträgheit", *Zeitschrift für die gesamte Staatswissenschaft* 121,
+   301-324 and 667-689, 1965.
 """
 
 from __future__ import annotations

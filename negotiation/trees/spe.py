@@ -5,9 +5,11 @@ the player moves, even at nodes that the plan itself (or the other player)
 makes sure are never reached. A Nash equilibrium only asks each plan to be a
 best reply to the other *as a whole*, so it can rest on a threat that would
 never be carried out: "if you enter, I will fight". Selten's refinement
-[Selten1965]_ [Selten1975]_ asks more: a profile is **subgame perfect** when it
+[Selten1965]_ asks more: a profile is **subgame perfect** when it
 is a Nash equilibrium of every subgame, that is, when every player's action at
-every node, reached or not, is optimal given what will follow.
+every node, reached or not, is optimal given what will follow. (Selten's later
+paper [Selten1975]_ defines a different, stronger refinement, trembling-hand
+perfection, which this module does not compute.)
 
 In a finite game with perfect information the subgame-perfect equilibria are
 found by **backward induction** [Kuhn1953]_: solve the last moves first, replace

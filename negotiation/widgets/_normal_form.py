@@ -18,7 +18,7 @@ from ..core._numbers import Number, format_number
 from ..core.game import BimatrixGame
 from ..models import Analysis
 from ..models._base import fmt
-from ..normal_form.analysis import best_response_table
+from ..normal_form.analysis import best_response_table, digits_to_tell_apart
 from ..normal_form.equilibria import Solution
 from ..plots import draw_best_responses, payoff_table_html
 from ..plots._live import subject
@@ -73,6 +73,11 @@ def _labels(labels: Sequence[str], which: np.ndarray) -> str:
     return names[0] if len(names) == 1 else " or ".join(names) + " (a tie)"
 
 
+def _near(digits: int) -> str:
+    """A warning when two payoffs needed more digits than usual to tell apart."""
+    return " (a near tie)" if digits > 3 else ""
+
+
 def _switches(old: BimatrixGame, new: BimatrixGame, units: Sequence[str]) -> list[str]:
     """Best responses that switched, each with the payoffs that now decide it."""
     if old.shape != new.shape:
@@ -90,9 +95,10 @@ def _switches(old: BimatrixGame, new: BimatrixGame, units: Sequence[str]) -> lis
             if best and was:
                 a_best = new.payoff(best[0], j)[0]
                 a_was = new.payoff(was[0], j)[0]
+                d = digits_to_tell_apart(a_best, a_was)  # a near tie shows as one
                 detail = (
-                    f": {new.row_labels[best[0]]} now pays {fmt(a_best, units[0])}, "
-                    f"{new.row_labels[was[0]]} {fmt(a_was, units[0])}"
+                    f": {new.row_labels[best[0]]} now pays {fmt(a_best, units[0], d, zeros=d > 3)}, "
+                    f"{new.row_labels[was[0]]} {fmt(a_was, units[0], d, zeros=d > 3)}{_near(d)}"
                 )
             out.append(
                 f"against {col} playing {new.col_labels[j]}, {row}'s best reply is now "
@@ -107,9 +113,10 @@ def _switches(old: BimatrixGame, new: BimatrixGame, units: Sequence[str]) -> lis
             if best and was:
                 b_best = new.payoff(i, best[0])[1]
                 b_was = new.payoff(i, was[0])[1]
+                d = digits_to_tell_apart(b_best, b_was)
                 detail = (
-                    f": {new.col_labels[best[0]]} now gives {fmt(b_best, units[1])}, "
-                    f"{new.col_labels[was[0]]} {fmt(b_was, units[1])}"
+                    f": {new.col_labels[best[0]]} now gives {fmt(b_best, units[1], d, zeros=d > 3)}, "
+                    f"{new.col_labels[was[0]]} {fmt(b_was, units[1], d, zeros=d > 3)}{_near(d)}"
                 )
             out.append(
                 f"against {row} playing {new.row_labels[i]}, {col}'s best reply is now "

@@ -28,7 +28,9 @@ _PATIENCE = (
     "patience_us_start",
     "patience_us_end",
 )
-_OFFERS_ONLY = (*_PATIENCE, "gdp_dollars")
+# the value of 1% of GDP moves the egalitarian and utilitarian solutions (compared in $bn),
+# so only patience leaves the bargaining figure as it is
+_OFFERS_ONLY = _PATIENCE
 
 
 class DealBargainingApp(App):
@@ -121,6 +123,10 @@ class DealBargainingApp(App):
             f"{rows}<tr style='color:#555'><td>no deal</td>"
             f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[0])}</td>"
             f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[1])}</td></tr></table>"
+            "<div class='ng-units'>Egalitarian and utilitarian compare the two sides' gains, so "
+            "they are computed in one unit, $bn a year (1% of Japan's GDP = "
+            f"${format_payoff(analysis.values['gdp_dollars'])}bn); Nash and Kalai-Smorodinsky "
+            "do not depend on units.</div>"
         )
         return super()._summary_html(analysis) + table
 
