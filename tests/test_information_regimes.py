@@ -1,4 +1,4 @@
-"""Pure PBE regimes and maps over two parameters, against perfect_bayesian point by point."""
+"""PBE regimes (pure and hybrid) and maps over two parameters, against perfect_bayesian point by point."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from negotiation.information import perfect_bayesian, signalling_game
 from negotiation.information.examples import hint_game
-from negotiation.information.regimes import pbe_map, pure_pbe_regimes
+from negotiation.information.mixed_regimes import MixedRegime, mixed_pbe_regimes
+from negotiation.information.regimes import PureRegime, pbe_map, pure_pbe_regimes
 from negotiation.symbolic import Parameter
 
 F = Fraction
@@ -26,6 +27,43 @@ def pure_set(tree):
         for eq in perfect_bayesian(tree)
         if eq.pure
     }
+
+
+def pure_found(m, i, j):
+    return {
+        (r.sender, r.receiver)
+        for r, ok in zip(m.regimes, m.exists[:, i, j])
+        if ok and isinstance(r, PureRegime)
+    }
+
+
+def _exact(sender, receiver):
+    return (
+        tuple(sorted((t, k, F(str(q))) for t, d in sender.items() for k, q in d.items())),
+        tuple(sorted((msg, a, F(str(q))) for msg, d in receiver.items() for a, q in d.items())),
+    )
+
+
+def check_hybrids(m, i, j, point, values):
+    """The mixed equilibria the map shows at a point are those perfect_bayesian finds there.
+
+    Each one shown is found, everywhere. Each one found is shown except on a boundary
+    (where some condition is exactly zero and the map decided it exactly): there the
+    game is degenerate for that value of the parameters (a cost of zero makes a
+    bluffer indifferent, say) and extreme points appear that exist nowhere nearby.
+    """
+    found = {_exact(eq.sender, eq.receiver) for eq in perfect_bayesian(point) if not eq.pure}
+    shown = set()
+    for r, ok in zip(m.regimes, m.exists[:, i, j]):
+        if not isinstance(r, MixedRegime):
+            continue
+        at = r.at(**values)
+        assert ok == (at is not None), (r.label, values)
+        if at is not None:
+            shown.add(_exact(at["sender"], at["receiver"]))
+    assert shown <= found, values
+    if not m.exact[i, j]:
+        assert shown == found, values
 
 
 def test_separating_needs_a_hint_costly_enough_for_a_bluffer():
@@ -54,8 +92,8 @@ def test_the_map_agrees_with_perfect_bayesian_at_every_point():
     m = pbe_map(tree, P, C, resolution=(7, 9))
     for i, c in enumerate(F(4 * k, 8) for k in range(9)):
         for j, p in enumerate(F(1, 8) + F(6 * k, 8 * 6) for k in range(7)):
-            found = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, i, j]) if ok}
-            assert found == pure_set(tree.at(p=p, c=c)), (p, c)
+            assert pure_found(m, i, j) == pure_set(tree.at(p=p, c=c)), (p, c)
+            check_hybrids(m, i, j, tree.at(p=p, c=c), {"p": p, "c": c})
     # the grid hits the prior 1/2 and c = 2 exactly: boundaries decided exactly
     assert m.exact.any()
 
@@ -85,10 +123,10 @@ def test_random_parametric_games_map_as_perfect_bayesian_finds_pointwise(tree):
     m = pbe_map(tree, X, Y, resolution=(3, 5))
     for i, yv in enumerate(F(-1) + F(2 * k, 4) for k in range(5)):
         for j, xv in enumerate(F(1, 4) + F(k, 4) for k in range(3)):
-            found = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, i, j]) if ok}
             values = {"x": xv, "y": yv}
             point = tree.at(**{str(s): values[str(s)] for s in tree.parameters})
-            assert found == pure_set(point)
+            assert pure_found(m, i, j) == pure_set(point)
+            check_hybrids(m, i, j, point, values)
 
 
 def test_a_prior_of_zero_makes_a_message_off_the_path():
@@ -97,7 +135,7 @@ def test_a_prior_of_zero_makes_a_message_off_the_path():
     P = Parameter("p", 0.5, 0, 1)
     C = Parameter("c", 1, 0, 4)
     m = pbe_map(hint_game(P.symbol, C.symbol), P, C, resolution=(5, 5))
-    at_zero = {(r.sender, r.receiver) for r, ok in zip(m.regimes, m.exists[:, 4, 0]) if ok}
+    at_zero = pure_found(m, 4, 0)
     assert (("hint", "silence"), ("press", "press")) in at_zero  # the "resolved" hint, unseen
     assert (("silence", "silence"), ("press", "press")) in at_zero
 
@@ -153,3 +191,43 @@ def test_spence_education_separates_exactly_when_education_costs_the_low_type_en
             assert holds(separating, q=prior, c_h=c_h, c_l=c_l) is expected
     for prior, expected in [(F(1, 10), True), (F(1, 2), True), (F(11, 20), False)]:
         assert holds(pooling, q=prior, c_h=1, c_l=3) is expected
+
+
+def test_the_hint_game_semi_separating_equilibrium_with_a_mixing_us_derived_by_hand():
+    # By hand (the method of Gibbons 1992, section 4.2.B): with a resolved Japan that
+    # hints, a bluffer who hints with probability q leaves the US indifferent after a
+    # hint when p / (p + (1 - p) q) = 1/2, so q = p / (1 - p) (needs p < 1/2); after
+    # silence only bluffers remain and the US presses; a US that softens after a hint
+    # with probability s leaves the bluffer indifferent when 2 s - c = 0, so s = c / 2
+    # (needs 0 < c < 2). The resolved type then gets c > 0 from hinting, 0 from silence.
+    p, c = sympy.symbols("p c", positive=True)
+
+    def bluffer_and_us_mix(r):
+        return "bluffing mixes hint/silence): US mixes press/soften after hint" in r.label
+
+    regimes = [r for r in mixed_pbe_regimes(hint_game(p, c)) if bluffer_and_us_mix(r)]
+    living = []
+    for prior in (F(1, 8), F(1, 4), F(2, 5), F(1, 2), F(3, 4)):
+        for cost in (F(1, 2), 1, F(3, 2), 2, 3):
+            found = [r.at(p=prior, c=cost) for r in regimes]
+            found = [f for f in found if f is not None]
+            expected = prior < F(1, 2) and 0 < cost < 2
+            assert len(found) == int(expected), (prior, cost)
+            if found:
+                (eq,) = found
+                assert eq["sender"]["bluffing"]["hint"] == prior / (1 - prior)
+                assert eq["sender"]["resolved"]["hint"] == 1
+                assert eq["receiver"]["hint"]["soften"] == F(cost) / 2
+                assert eq["receiver"]["silence"]["press"] == 1
+                living.append((prior, cost))
+    assert len(living) == 9
+    P = Parameter("p", 0.5, F(1, 8), F(7, 8))
+    C = Parameter("c", 1, 0, 4)
+    m = pbe_map(hint_game(P.symbol, C.symbol), P, C, resolution=(7, 9))
+    hybrid = [
+        k for k, r in enumerate(m.regimes) if isinstance(r, MixedRegime) and bluffer_and_us_mix(r)
+    ]
+    shown = m.exists[hybrid].any(axis=0)
+    # p = 1/8 + k/8 on the columns, c = k/2 on the rows: p < 1/2 is k < 3, 0 < c < 2 is 0 < i < 4
+    expected = [[0 < i < 4 and k < 3 for k in range(7)] for i in range(9)]
+    assert shown.tolist() == expected

@@ -55,6 +55,7 @@ from .cheap_talk import (
     max_intervals,
     partition_equilibria,
 )
+from .mixed_regimes import MixedRegime, mixed_pbe_regimes
 from .pbe import (
     IntuitiveCriterion,
     PerfectBayesianEquilibrium,
@@ -75,6 +76,7 @@ __all__ = [
     "BeliefSet",
     "IntuitiveCriterion",
     "MarketPlay",
+    "MixedRegime",
     "PBEMap",
     "PartitionEquilibrium",
     "PerfectBayesianCheck",
@@ -95,6 +97,7 @@ __all__ = [
     "harsanyi",
     "intuitive_criterion",
     "max_intervals",
+    "mixed_pbe_regimes",
     "partition_equilibria",
     "pbe_map",
     "perfect_bayesian",

@@ -15,9 +15,10 @@ type, an action after each message) is a perfect Bayesian equilibrium exactly wh
 them at every point of a grid of two parameters, exactly: every inequality is the sign
 of a polynomial, decided once symbolically where it is identically zero and otherwise
 in floats with a rigorous error bound, in exact arithmetic at the points on a boundary
-(the method of :func:`negotiation.symbolic.equilibrium_map`). Only pure equilibria are
-mapped; semi-separating equilibria, which also exist on whole regions, are found point
-by point by :func:`~negotiation.information.perfect_bayesian`.
+(the method of :func:`negotiation.symbolic.equilibrium_map`). The map also shows the
+hybrid (semi-separating) equilibria in closed form
+(:func:`~negotiation.information.mixed_regimes.mixed_pbe_regimes`): the extreme
+points of the equilibrium set in which somebody mixes.
 
 >>> import sympy
 >>> from negotiation.information import signalling_game
@@ -53,6 +54,7 @@ from ..symbolic.maps import _grid
 from ..trees import GameTree
 from ..trees.nodes import to_sympy
 from .beliefs import BeliefSet, supporting_beliefs
+from .mixed_regimes import MixedRegime, mixed_pbe_regimes
 from .signalling import SignallingStructure, signalling_structure
 
 __all__ = ["PBEMap", "PureRegime", "pbe_map", "pure_pbe_regimes"]
@@ -182,8 +184,8 @@ class PBEMap:
     ----------
     x, y : Parameter
     xs, ys : numpy.ndarray
-    regimes : tuple of PureRegime
-        The candidates.
+    regimes : tuple of PureRegime and MixedRegime
+        The candidates: the pure ones, then the hybrid ones.
     exists : numpy.ndarray of bool
         ``exists[r, i, j]``: candidate ``r`` is a PBE at ``(xs[j], ys[i])``.
     labels : numpy.ndarray of int
@@ -198,7 +200,7 @@ class PBEMap:
     y: Parameter
     xs: npt.NDArray[np.float64] = field(repr=False)
     ys: npt.NDArray[np.float64] = field(repr=False)
-    regimes: tuple[PureRegime, ...] = field(repr=False)
+    regimes: tuple[PureRegime | MixedRegime, ...] = field(repr=False)
     exists: npt.NDArray[np.bool_] = field(repr=False)
     labels: npt.NDArray[np.int64] = field(repr=False)
     legend: tuple[str, ...]
@@ -211,8 +213,10 @@ def pbe_map(
     y: Parameter,
     resolution: int | tuple[int, int] = (201, 201),
     fixed: Mapping[str, Any] | None = None,
+    *,
+    mixed: bool = True,
 ) -> PBEMap:
-    """Which pure PBE exist over a grid of two parameters, exactly at every point.
+    """Which PBE exist over a grid of two parameters, exactly at every point.
 
     Parameters
     ----------
@@ -224,6 +228,8 @@ def pbe_map(
     resolution : int or (int, int)
     fixed : mapping of str to number, optional
         Values of every other symbol of the tree.
+    mixed : bool
+        Also map the hybrid equilibria (default); ``False`` for the pure ones only.
 
     Raises
     ------
@@ -251,6 +257,12 @@ def pbe_map(
     pooling on silence: US press after hint, soften after silence
     pooling on silence: US soften after hint, soften after silence
     separating (resolved hint, bluffing silence): US soften after hint, press after silence
+
+    Where a resolved Japan is unlikely and a hint costs a bluffer little, a bluffer
+    hints sometimes and the US mixes after a hint:
+
+    >>> print(m.legend[m.labels[2, 1]])  # p = 1/4, c = 3/2
+    pooling on silence: US press after hint, press after silence; semi-separating (resolved hint, bluffing mixes hint/silence): US mixes press/soften after hint, press after silence
     """
     if not isinstance(x, Parameter) or not isinstance(y, Parameter):
         raise TypeError("x and y must be Parameter objects (with the ranges of the axes)")
@@ -259,7 +271,9 @@ def pbe_map(
     nx, ny = (resolution, resolution) if isinstance(resolution, int) else resolution
     if nx < 2 or ny < 2:
         raise ValueError(f"resolution must be at least 2 along each axis, got {resolution!r}")
-    regimes = pure_pbe_regimes(tree)
+    regimes: tuple[PureRegime | MixedRegime, ...] = pure_pbe_regimes(tree)
+    if mixed:
+        regimes += mixed_pbe_regimes(tree)
     names = sorted({str(sym) for sym in tree.parameters})
     missing = [n for n in names if n not in (x.name, y.name) and n not in (fixed or {})]
     if missing:
@@ -269,15 +283,27 @@ def pbe_map(
     y_exact = _grid(y, ny)
     xs = np.array([float(v) for v in x_exact])
     ys = np.array([float(v) for v in y_exact])
+    import sympy
     from sympy.polys.constructor import construct_domain
 
-    flat = [e for r in regimes for e in r.conditions] + [
-        mass for r in regimes for _, mass, _ in r.masses
-    ]
+    # Every sign needed, as (regime, expression, test): pure conditions >= 0, then for a
+    # message sent with a parametric prior mass, mass != 0 where no belief supports the
+    # action; hybrid conditions as polynomials (numerator times denominator has the
+    # sign of the fraction wherever it is defined; the denominators must not vanish).
+    tests: list[tuple[int, Any, str]] = []
+    for r, regime in enumerate(regimes):
+        if isinstance(regime, PureRegime):
+            tests.extend((r, e, ">=") for e in regime.conditions)
+            tests.extend((r, mass, "!=") for _, mass, ok in regime.masses if not ok)
+        else:
+            for e, test in [*((e, ">=") for e in regime.weak), *((e, ">") for e in regime.strict)]:
+                num, den = sympy.fraction(sympy.together(e))
+                tests.append((r, sympy.expand(num * den), test))
+            tests.extend((r, d, "!=") for d in regime.nonzero)
     exists = np.ones((len(regimes), ny, nx), dtype=bool)
     exact = np.zeros((ny, nx), dtype=bool)
-    if flat:
-        K, elements = construct_domain(flat)
+    if tests:
+        K, elements = construct_domain([e for _, e, _ in tests])
         forms = rational_forms(K, elements, [*names, x.name, y.name])
         if forms is None:
             raise ValueError(
@@ -290,16 +316,9 @@ def pbe_map(
             i, j = signs.undefined
             raise ValueError(f"a payoff is undefined at {x.name}={xs[j]:g}, {y.name}={ys[i]:g}")
         exact = signs.exact
-        k = 0
-        for r, regime in enumerate(regimes):
-            for _ in regime.conditions:
-                exists[r] &= signs.signs[k] >= 0
-                k += 1
-        for r, regime in enumerate(regimes):
-            for _, _, supported in regime.masses:
-                if not supported:  # a message no type sends after all needs a supporting belief
-                    exists[r] &= signs.signs[k] != 0
-                k += 1
+        for k, (r, _, test) in enumerate(tests):
+            sign = signs.signs[k]
+            exists[r] &= sign >= 0 if test == ">=" else sign > 0 if test == ">" else sign != 0
     for r, regime in enumerate(regimes):
         for m, beliefs in regime.off_path.items():
             if beliefs is None:  # the receiver's payoffs there vary: decide point by point
@@ -312,7 +331,9 @@ def pbe_map(
     rank[order] = np.arange(len(order))
     labels = rank[inverse.reshape(-1)].reshape(ny, nx).astype(np.int64)
     legend = tuple(
-        "; ".join(regimes[r].label for r in np.nonzero(sets[k])[0]) or "no pure PBE" for k in order
+        "; ".join(regimes[r].label for r in np.nonzero(sets[k])[0])
+        or ("no PBE found" if mixed else "no pure PBE")
+        for k in order
     )
     return PBEMap(x, y, xs, ys, regimes, exists, labels, legend, exact)
 
@@ -323,7 +344,7 @@ def _fractions(values: Sequence[Number]) -> list[Fraction]:
 
 def _off_path_grid(
     tree: GameTree,
-    regime: PureRegime,
+    regime: PureRegime | MixedRegime,
     m: str,
     x: Parameter,
     y: Parameter,
@@ -332,9 +353,12 @@ def _off_path_grid(
     y_exact: Sequence[Number],
 ) -> npt.NDArray[np.bool_]:
     out = np.zeros((len(y_exact), len(x_exact)), dtype=bool)
-    action = regime.receiver[signalling_structure(tree).messages.index(m)]
+    if isinstance(regime, PureRegime):
+        support = [regime.receiver[signalling_structure(tree).messages.index(m)]]
+    else:
+        support = [a for a, q in regime.receiver[m].items() if q != 0]
     for i, yv in enumerate(y_exact):
         for j, xv in enumerate(x_exact):
             point = tree.at(**{**others, x.name: xv, y.name: yv})
-            out[i, j] = not supporting_beliefs(signalling_structure(point), m, [action]).empty
+            out[i, j] = not supporting_beliefs(signalling_structure(point), m, support).empty
     return out
