@@ -39,6 +39,7 @@ from .patience import (
     draw_critical_discount,
     plot_critical_discount,
 )
+from .pbe_maps import plot_pbe_map, region_descriptions
 from .responses import (
     BestResponseArtists,
     BestResponseFunctionArtists,
@@ -77,5 +78,7 @@ __all__ += [
     "plot_best_responses",
     "plot_critical_discount",
     "plot_packages",
+    "plot_pbe_map",
     "plot_signalling",
+    "region_descriptions",
 ]
