@@ -434,8 +434,9 @@ def _solve(
         det = sympy.factor(minor.det())
         if det == 0:
             continue
-        solution = minor.LUsolve(b.extract(list(rows), [0]))
-        values = {x: sympy.cancel(v) for x, v in zip(unknowns, solution, strict=True)}
+        # Cramer's rule through the adjugate: no pivot that might vanish identically.
+        solution = minor.adjugate(method="berkowitz") * b.extract(list(rows), [0])
+        values = {x: sympy.cancel(v / det) for x, v in zip(unknowns, solution, strict=True)}
         others = [e for k, e in enumerate(equations) if k not in rows]
         if all(sympy.cancel(sympy.sympify(e).subs(values)) == 0 for e in others):
             return values, [det]
