@@ -41,8 +41,19 @@ def check(source: GameSource) -> None:
 
 
 def decimals(source: GameSource, points_per_unit: float) -> int:
-    """Whole points for the ultimatum game; 2 decimals when delay discounts the points."""
+    """Whole points for the ultimatum game; 2 decimals when delay discounts the points.
+
+    Raises
+    ------
+    ValueError
+        When the pie is less than one point (``export`` asks before writing anything).
+    """
     game = _game(source)
+    if _pie_points(game, points_per_unit) < 1:
+        raise ValueError(
+            f"the pie is {float(game.pie):g} {game.unit}, less than one point at "
+            f"points_per_unit={points_per_unit:g}; raise points_per_unit"
+        )
     whole = all(game.discount(who, t) == 1 for who in (0, 1) for t in range(1, game.rounds + 1))
     return 0 if whole else 2
 
@@ -593,13 +604,8 @@ def app_files(
 ) -> dict[str, str]:
     """The files of the app folder, by name (``__init__.py``, ``tests.py``, templates)."""
     game = _game(source)
-    pie = _pie_points(game, points_per_unit)
-    if pie < 1:
-        raise ValueError(
-            f"the pie is {float(game.pie):g} {game.unit}, less than one point at "
-            f"points_per_unit={points_per_unit:g}; raise points_per_unit"
-        )
     dec = decimals(source, points_per_unit)
+    pie = _pie_points(game, points_per_unit)
     discount = [[float(game.discount(k, t)) for t in range(1, game.rounds + 1)] for k in (0, 1)]
     unit = source.units[0]
     per_point = float(game.pie) / pie

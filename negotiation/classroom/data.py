@@ -14,8 +14,9 @@ Participants who have not reached a round (no choice yet) are left out.
 **Computer players and timeouts are shown apart.** ``played_by`` is ``"computer"`` when a
 student let a decision page time out and the computer moved in their place (``timeouts``
 counts those pages), and ``partner`` is ``"computer"`` for a student who played the
-computer player (an odd number of students, or nobody else arriving in time). Apps
-without dropouts (normal-form games) read as ``"student"`` in both.
+computer player (an odd number of students, or nobody else arriving in time). An export
+holding only apps without dropouts (normal-form games) has neither column; one that mixes
+them reads ``"student"`` for those apps.
 :meth:`Decisions.students` keeps only students' own choices against students;
 :meth:`Decisions.computer` the rest.
 
@@ -53,8 +54,6 @@ COLUMNS = (
     "choice",
     "partner_choice",
     "points",
-    "played_by",
-    "partner",
 )
 
 _WIDE = re.compile(
@@ -143,11 +142,15 @@ class Decisions:
         >>> t.students().column("choice"), len(t.computer())
         (['Hold'], 2)
         """
+        if "played_by" not in self.columns:
+            return self  # apps without computer players
         return self.where(played_by="student", partner="student")
 
     def computer(self) -> Decisions:
         """The rows a computer player touched: a move made for a student who timed out, or a
         student who played the computer."""
+        if "played_by" not in self.columns:
+            return Decisions(self.columns, ())
         a, b = self._index("played_by"), self._index("partner")
         kept = tuple(r for r in self.rows if r[a] != "student" or r[b] != "student")
         return Decisions(self.columns, kept)
@@ -258,10 +261,13 @@ def load(path: str | os.PathLike[str], app: str | None = None) -> Decisions:
             )
         records = [r for r in records if r["app"] == app]
     records = [r for r in records if r.get("choice") is not None or r.get("path") is not None]
+    marked = any("played_by" in r for r in records)
     for r in records:
-        r["role"] = r.get("role") or r.get("seat_role")  # trees and offers: the seat's role
-        r["played_by"] = r.get("played_by") or "student"  # apps without timeouts
-        r["partner"] = r.get("partner") or "student"
+        if "seat_role" in r:
+            r["role"] = r.get("role") or r["seat_role"]  # trees and offers: the seat's role
+        if marked:
+            r["played_by"] = r.get("played_by") or "student"  # an app without timeouts
+            r["partner"] = r.get("partner") or "student"
     extra = sorted({k for r in records for k in r} - set(COLUMNS))
     columns = (*COLUMNS, *extra)
     rows = tuple(tuple(r.get(c) for c in columns) for r in records)

@@ -258,6 +258,7 @@ def export(
         timeout_seconds = _check_int(timeout_seconds, "timeout_seconds", 5, 3600)
     partner_wait_seconds = _check_int(partner_wait_seconds, "partner_wait_seconds", 1, 3600)
     timing = (timeout_seconds or DEFAULT_TIMEOUT, partner_wait_seconds) if sequential else None
+    WRITERS[source.kind].decimals(source, float(points_per_unit))  # its errors, before writing
     out = _prepare(out_dir, overwrite)
     files = _project_files(
         source,
