@@ -19,6 +19,7 @@ import os
 import pathlib
 import re
 import shutil
+import socket
 import subprocess
 import time
 
@@ -343,3 +344,108 @@ def test_ultimatum_with_an_odd_number_of_students(tmp_path, otree):
     # students' own choices apart from the computer's
     assert all(r["partner"] == "computer" for r in played.computer())
     assert len(played.students()) == 4 and len(played.computer()) == 2
+
+
+# --- a real server: a student who leaves ----------------------------------------------------
+
+
+def page_name(page) -> str:
+    """The page of a participant's URL: /p/CODE/APP/PAGE/INDEX."""
+    return page.url.rstrip("/").split("/")[-2]
+
+
+@pytest.mark.slow
+def test_a_student_who_leaves_is_replaced_on_the_server(tmp_path, otree, monkeypatch):
+    """prodserver, a session in the room, two students; one leaves after the instructions.
+
+    oTree's timeout worker submits the gone student's page; on SQLite it can fail to
+    (oTree 6.0.15 locks the database while it asks the server), so the teacher's
+    "Advance slowest participants" (the Monitor tab) is pressed when the partner still
+    waits: either way the page is submitted as timed out and the computer plays.
+    """
+    import requests
+
+    from negotiation.classroom import start
+    from negotiation.classroom.server import PID_FILE
+
+    key, password = "rest-key-for-the-test", "teacher-password-for-the-test"
+    monkeypatch.setenv("OTREE_REST_KEY", key)
+    project = export("ultimatum", tmp_path / "class", rounds=1, timeout_seconds=5)
+    answer = constants(project, "ultimatum")["QUESTION_SHARE"]  # round 1: no discount
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start(project, port=port, admin_password=password, otree=otree, timeout=120)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        made = requests.post(
+            f"{base}/api/sessions",
+            json={"session_config_name": "ultimatum", "num_participants": 2, "room_name": "talks"},
+            headers={"otree-rest-key": key},
+            timeout=30,
+        )
+        assert made.status_code == 201 or made.status_code == 200, made.text
+        code = made.json()["code"]
+        staying, leaving = requests.Session(), requests.Session()
+        pages = {
+            "staying": staying.get(f"{base}/room/talks?welcome_page_ok=1", timeout=30),
+            "leaving": leaving.get(f"{base}/room/talks?welcome_page_ok=1", timeout=30),
+        }
+        # the student who leaves answers the question, then closes the tab
+        page = pages["leaving"]
+        for _ in range(20):
+            if page_name(page) == "Instructions":
+                page = leaving.post(page.url, data={"check_points": answer}, timeout=30)
+                break
+            time.sleep(0.5)
+            page = leaving.get(page.url, timeout=30)
+        assert page_name(page) != "Instructions", page.url
+        teacher = requests.Session()
+        form = teacher.get(f"{base}/login", timeout=30)
+        token = re.search(r'name="csrftoken" value="(\d+)"', form.text)[1]
+        teacher.post(
+            f"{base}/login",
+            data={"username": "admin", "password": password, "csrftoken": token},
+            timeout=30,
+        )
+        page, advanced, started = pages["staying"], 0, time.monotonic()
+        while page_name(page) != "Results" and time.monotonic() - started < 90:
+            name = page_name(page)
+            if name == "Instructions":
+                page = staying.post(page.url, data={"check_points": answer}, timeout=30)
+            elif name.startswith("Propose") and "Wait" not in name:
+                page = staying.post(page.url, data={"offer_points": 10}, timeout=30)
+            elif name.startswith("Respond") and "Wait" not in name:
+                page = staying.post(page.url, data={"answer": "Accept"}, timeout=30)
+            else:  # a wait page: past the timeout, the teacher advances the slowest
+                time.sleep(1)
+                if time.monotonic() - started > 8 + 4 * advanced:
+                    teacher.post(
+                        f"{base}/AdvanceSession/{code}",
+                        data={"advancemode": "all", "csrftoken": token},
+                        timeout=30,
+                    )
+                    advanced += 1
+                page = staying.get(page.url, timeout=30)
+        assert page_name(page) == "Results", (page.url, advanced)
+        print(f"the partner reached the results after {time.monotonic() - started:.0f} s "
+              f"({advanced} presses of 'Advance slowest participants')")  # fmt: skip
+        export_csv = requests.get(
+            f"{base}/api/export_app?app=ultimatum", headers={"otree-rest-key": key}, timeout=30
+        )
+        (tmp_path / "class.csv").write_text(export_csv.text, encoding="utf-8")
+    finally:
+        server.stop()
+    assert not (project / PID_FILE).exists()
+    table = load(tmp_path / "class.csv", app="ultimatum")
+    assert len(table) == 2 and {r["partner"] for r in table} == {"student"}
+    gone = table.where(played_by="computer")
+    stayed = table.where(played_by="student")
+    assert len(gone) == 1 and len(stayed) == 1 and gone.column("timeouts") == [1]
+    # the computer played the equilibrium for the student who left
+    if gone.column("role") == ["US"]:
+        assert gone.column("choice") == ["offer 0"] and stayed.column("choice") == ["accept"]
+    else:
+        assert gone.column("choice") == ["accept"] and stayed.column("choice") == ["offer 10"]
+    assert set(table.column("agreement_round")) == {1}
+    assert len(table.students()) == 1 and len(table.computer()) == 1
