@@ -792,8 +792,8 @@ def _add_classroom_parser(commands: Any) -> None:
         "--timeout-seconds",
         type=int,
         metavar="S",
-        help="trees and offers: seconds per decision before the computer plays for a student "
-        "who dropped out (default 120)",
+        help="seconds per decision before the computer plays for a student who dropped out "
+        "(default: 120 for trees and offers, no limit for normal-form games)",
     )
     export.add_argument(
         "--partner-wait-seconds",

@@ -189,8 +189,6 @@ def test_bad_input_is_refused_clearly(tmp_path):
         export(efg, tmp_path / "x")
     with pytest.raises(ValueError, match="is a linkage; classroom export supports"):
         export("issue_linkage", tmp_path / "x")
-    with pytest.raises(ValueError, match="timeout_seconds applies to game trees and offers"):
-        export("tariff_standoff", tmp_path / "x", timeout_seconds=60)
     with pytest.raises(
         ValueError, match="timeout_seconds must be an integer from 5 to 3600, got 1"
     ):
@@ -222,8 +220,8 @@ def test_cli_exports_a_tree_file_and_the_ultimatum_game(tmp_path, capsys):
     assert main(["classroom", "export", "ultimatum", "--out", str(tmp_path / "u")]) == 0
     assert read_manifest(tmp_path / "u")["kind"] == "ultimatum"
     code = main(["classroom", "export", "tariff_standoff", "--out", str(tmp_path / "n"),
-                 "--timeout-seconds", "45"])  # fmt: skip
-    assert code == 2 and "timeout_seconds applies to game trees" in capsys.readouterr().err
+                 "--timeout-seconds", "4"])  # fmt: skip
+    assert code == 2 and "timeout_seconds must be an integer from 5" in capsys.readouterr().err
 
 
 # --- oTree's bots, the data read back -------------------------------------------------------
@@ -321,6 +319,32 @@ def test_alternating_offers_played_by_bots(tmp_path, otree):
     assert {r["played_by"] for r in dropped} == {"student", "computer"}
     assert all(r["timeouts"] >= 1 for r in dropped.where(played_by="computer"))
     assert all(r["timeouts"] == 0 for r in dropped.where(played_by="student"))
+
+
+def test_a_normal_form_student_who_times_out_is_replaced(tmp_path, otree):
+    project = export("tariff_standoff", tmp_path / "p", rounds=2, timeout_seconds=60)
+    assert constants(project, "tariff_standoff")["TIMEOUT_SECONDS"] == 60
+    assert read_manifest(project)["timeout_seconds"] == 60
+    run_bots(otree, project, "tariff_standoff", 2, tmp_path / "bots")
+    table = load(tmp_path / "bots" / "tariff_standoff.csv", app="tariff_standoff")
+    case = sessions_by_case(tmp_path / "bots" / "tariff_standoff.csv")
+    game = MODELS["tariff_standoff"].at()
+    dropped = table.where(session=case["dropout"])
+    # the US student timed out every round: the computer chose for them, with the
+    # equilibrium (the US holds), and their partner's points follow from that choice
+    assert dropped.where(role="US").column("played_by") == ["computer", "computer"]
+    assert dropped.where(role="US").column("timeouts") == [1, 1]
+    assert set(dropped.where(role="US").column("choice")) == {"Hold"}
+    assert set(dropped.where(role="Japan").column("played_by")) == {"student"}
+    for row in dropped.where(role="Japan"):
+        assert row["points"] == pytest.approx(float(game.payoff("Hold", row["choice"])[1]))
+    assert len(table.computer()) == 2 and len(table.students()) == len(table) - 2
+    # without a timeout the app has neither the timeout nor the third bot case
+    plain = export("tariff_standoff", tmp_path / "plain")
+    assert constants(plain, "tariff_standoff")["TIMEOUT_SECONDS"] is None
+    assert (
+        "cases = ['equilibrium', 'random']" in (plain / "tariff_standoff" / "tests.py").read_text()
+    )
 
 
 def test_ultimatum_with_an_odd_number_of_students(tmp_path, otree):

@@ -190,11 +190,11 @@ def export(
     points_per_unit : float, default 1
         Points per unit of payoff (for example 10, so that $1.5bn is 15 points).
     timeout_seconds : int, optional
-        Trees and offers: the seconds a student has for each decision (5 to 3600;
-        120 by default). A student who lets it pass is replaced, for that move, by a
-        computer player that plays the equilibrium (``played_by == "computer"`` in
-        the data), and the next pages pass at once until the student is back.
-        Normal-form apps have no timeout yet (``ValueError``).
+        The seconds a student has for each decision (5 to 3600). A student who lets
+        it pass is replaced, for that move, by a computer player that plays the
+        equilibrium (``played_by == "computer"`` in the data), and the next pages
+        pass at once until the student is back. Trees and offers: 120 by default;
+        normal-form games: no limit by default.
     partner_wait_seconds : int, default 60
         Trees and offers: how long a student waits for a partner (1 to 3600) before
         playing the computer player (``partner == "computer"``); a student left
@@ -250,14 +250,13 @@ def export(
     WRITERS[source.kind].check(source)
     sequential = source.kind in SEQUENTIAL
     if timeout_seconds is not None:
-        if not sequential:
-            raise ValueError(
-                f"timeout_seconds applies to game trees and offers; a {source.kind} app has no "
-                f"timeout yet (got {timeout_seconds!r})"
-            )
         timeout_seconds = _check_int(timeout_seconds, "timeout_seconds", 5, 3600)
     partner_wait_seconds = _check_int(partner_wait_seconds, "partner_wait_seconds", 1, 3600)
-    timing = (timeout_seconds or DEFAULT_TIMEOUT, partner_wait_seconds) if sequential else None
+    timing: tuple[int, int] | None = None
+    if sequential:
+        timing = (timeout_seconds or DEFAULT_TIMEOUT, partner_wait_seconds)
+    elif timeout_seconds is not None:
+        timing = (timeout_seconds, partner_wait_seconds)
     WRITERS[source.kind].decimals(source, float(points_per_unit))  # its errors, before writing
     out = _prepare(out_dir, overwrite)
     files = _project_files(
