@@ -473,3 +473,67 @@ def test_a_student_who_leaves_is_replaced_on_the_server(tmp_path, otree, monkeyp
         assert gone.column("choice") == ["accept"] and stayed.column("choice") == ["offer 10"]
     assert set(table.column("agreement_round")) == {1}
     assert len(table.students()) == 1 and len(table.computer()) == 1
+
+
+@pytest.mark.slow
+def test_a_student_alone_plays_the_computer_after_the_wait(tmp_path, otree, monkeypatch):
+    """A session of 4 places, one student comes: after partner_wait_seconds, the computer."""
+    import requests
+
+    from negotiation.classroom import start
+
+    key = "rest-key-for-the-test"
+    monkeypatch.setenv("OTREE_REST_KEY", key)
+    project = export("ultimatum", tmp_path / "class", rounds=1, partner_wait_seconds=2)
+    answer = constants(project, "ultimatum")["QUESTION_SHARE"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start(project, port=port, admin_password="teacher-password-x", otree=otree)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        made = requests.post(
+            f"{base}/api/sessions",
+            json={"session_config_name": "ultimatum", "num_participants": 4, "room_name": "talks"},
+            headers={"otree-rest-key": key},
+            timeout=30,
+        )
+        assert made.status_code in (200, 201), made.text
+        student = requests.Session()
+        page = student.get(f"{base}/room/talks?welcome_page_ok=1", timeout=30)
+        assert page_name(page) == "Grouping"  # nobody to pair with yet
+        started = time.monotonic()
+        while page_name(page) == "Grouping" and time.monotonic() - started < 20:
+            time.sleep(0.5)  # the browser reloads a grouping page every 10 to 70 s
+            page = student.get(page.url, timeout=30)
+        waited = time.monotonic() - started
+        assert page_name(page) == "Instructions" and waited >= 1.5, (page.url, waited)
+        assert "against the computer" in page.text
+        page = student.post(page.url, data={"check_points": answer}, timeout=30)
+        for _ in range(20):
+            name = page_name(page)
+            if name == "Results":
+                break
+            if name.startswith("Propose") and "Wait" not in name:
+                page = student.post(page.url, data={"offer_points": 5}, timeout=30)
+            elif name.startswith("Respond") and "Wait" not in name:
+                page = student.post(page.url, data={"answer": "Accept"}, timeout=30)
+            else:
+                page = student.get(page.url, timeout=30)
+        assert page_name(page) == "Results", page.url
+        export_csv = requests.get(
+            f"{base}/api/export_app?app=ultimatum", headers={"otree-rest-key": key}, timeout=30
+        )
+        (tmp_path / "class.csv").write_text(export_csv.text, encoding="utf-8")
+    finally:
+        server.stop()
+    table = load(tmp_path / "class.csv", app="ultimatum")
+    assert len(table) == 1  # the three places nobody opened have no decisions
+    [row] = list(table)
+    assert row["partner"] == "computer" and row["played_by"] == "student"
+    # the computer played the equilibrium: it offers 0 as the US, accepts 5 as Japan
+    if row["role"] == "US":
+        assert row["choice"] == "offer 5" and row["partner_choice"] == "accept"
+    else:
+        assert row["choice"] == "accept" and row["partner_choice"] == "offer 0"
+    assert len(table.students()) == 0 and len(table.computer()) == 1
