@@ -34,7 +34,7 @@ def is_dropout(player):
 
 
 def waiting_too_long(player):
-    """Alone on the first page for longer than the teacher allows (or nobody else can come)."""
+    """Alone on the first page for longer than the teacher allows (C.PARTNER_WAIT_SECONDS)."""
     if player.field_maybe_none("arrived") is None:
         player.arrived = time.time()
     return time.time() - player.arrived >= C.PARTNER_WAIT_SECONDS
