@@ -727,9 +727,19 @@ def _classroom_export(args: argparse.Namespace) -> int:
         if manifest.get("timeout_seconds")
         else ""
     )
+    pairs = (
+        "pairs formed by arrival"
+        if manifest["matching"] == "by arrival"
+        else f"{manifest['matching']} pairs"
+    )
+    talks = (
+        f", each up to {manifest['offer_rounds']} rounds of offers"
+        if manifest.get("offer_rounds", 1) > 1
+        else ""
+    )
     print(
-        f"Wrote an oTree project for {manifest['title']!r} ({manifest['rounds']} rounds, "
-        f"{manifest['matching']} pairs{dropouts}) in {project}\n"
+        f"Wrote an oTree project for {manifest['title']!r} ({manifest['rounds']} rounds{talks}, "
+        f"{pairs}{dropouts}) in {project}\n"
         f"Check it with bots:  cd {project} && otree test {manifest['app']} 2\n"
         f"Serve it to a class: negotiation classroom serve {project}"
     )

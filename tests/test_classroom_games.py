@@ -219,6 +219,11 @@ def test_cli_exports_a_tree_file_and_the_ultimatum_game(tmp_path, capsys):
     assert read_manifest(out)["kind"] == "game tree"
     assert main(["classroom", "export", "ultimatum", "--out", str(tmp_path / "u")]) == 0
     assert read_manifest(tmp_path / "u")["kind"] == "ultimatum"
+    assert "pairs formed by arrival" in capsys.readouterr().out
+    talks = ["classroom", "export", "deal_bargaining", "--scenario", "july-2025-deal"]
+    assert main([*talks, "--out", str(tmp_path / "t"), "--app", "talks", "--rounds", "2"]) == 0
+    assert "(2 rounds, each up to 8 rounds of offers" in capsys.readouterr().out
+    assert read_manifest(tmp_path / "t")["title"] == "Bargaining over the deal (july-2025-deal)"
     code = main(["classroom", "export", "tariff_standoff", "--out", str(tmp_path / "n"),
                  "--timeout-seconds", "4"])  # fmt: skip
     assert code == 2 and "timeout_seconds must be an integer from 5" in capsys.readouterr().err
