@@ -24,6 +24,7 @@ import subprocess
 import time
 
 import pytest
+import sympy
 
 from negotiation.bargaining.offers import alternating_offers, linear_schedule
 from negotiation.classroom import OffersGame, export, load, read_manifest, ultimatum
@@ -187,6 +188,11 @@ def test_bad_input_is_refused_clearly(tmp_path):
     )
     with pytest.raises(ValueError, match="the game tree has 3 players"):
         export(efg, tmp_path / "x")
+    symbolic = GameTree(("A", "B"), decision("A", {"L": (sympy.Symbol("c"), 0), "R": (0, 1)}))
+    with pytest.raises(ValueError, match=r"needs numbers, .* substitute values first"):
+        export(symbolic, tmp_path / "x")
+    with pytest.raises(TypeError, match="game must be a BimatrixGame, a GameTree, an OffersGame"):
+        export(object(), tmp_path / "x")
     with pytest.raises(ValueError, match="is a linkage; classroom export supports"):
         export("issue_linkage", tmp_path / "x")
     with pytest.raises(
