@@ -714,14 +714,32 @@ def _classroom_export(args: argparse.Namespace) -> int:
             values=values,
             title=args.title,
             points_per_unit=args.points_per_unit,
+            timeout_seconds=args.timeout_seconds,
+            partner_wait_seconds=args.partner_wait_seconds,
             overwrite=args.overwrite,
         )
         manifest = classroom.read_manifest(project)
     except (ValueError, TypeError, OSError) as exc:
         raise _CommandError(str(exc)) from None
+    dropouts = (
+        f"; a student who takes more than {manifest['timeout_seconds']} s to decide is "
+        "replaced by the computer"
+        if manifest.get("timeout_seconds")
+        else ""
+    )
+    pairs = (
+        "pairs formed by arrival"
+        if manifest["matching"] == "by arrival"
+        else f"{manifest['matching']} pairs"
+    )
+    talks = (
+        f", each up to {manifest['offer_rounds']} rounds of offers"
+        if manifest.get("offer_rounds", 1) > 1
+        else ""
+    )
     print(
-        f"Wrote an oTree project for {manifest['title']!r} ({manifest['rounds']} rounds, "
-        f"{manifest['matching']} pairs) in {project}\n"
+        f"Wrote an oTree project for {manifest['title']!r} ({manifest['rounds']} rounds{talks}, "
+        f"{pairs}{dropouts}) in {project}\n"
         f"Check it with bots:  cd {project} && otree test {manifest['app']} 2\n"
         f"Serve it to a class: negotiation classroom serve {project}"
     )
@@ -750,11 +768,17 @@ def _add_classroom_parser(commands: Any) -> None:
     sub = parser.add_subparsers(dest="classroom_command", metavar="ACTION", required=True)
     export = sub.add_parser(
         "export",
-        help="write an oTree project for a normal-form game",
-        description="Write an oTree project (app, bots, room) for a normal-form game.",
+        help="write an oTree project for a game (normal form, tree, offers, ultimatum)",
+        description=(
+            "Write an oTree project (app, bots, room) for a normal-form game, a two-player "
+            "game tree (GAME.efg, treasury_leverage), the rounds of talks (deal_bargaining: "
+            "alternating offers with a deadline) or the ultimatum game (ultimatum)."
+        ),
     )
     export.add_argument(
-        "target", metavar="GAME", help="a model name (see 'negotiation models') or a GAME.nfg file"
+        "target",
+        metavar="GAME",
+        help="a model name (see 'negotiation models'), 'ultimatum', or a GAME.nfg or GAME.efg file",
     )
     export.add_argument("--out", required=True, metavar="DIR", help="the project folder to write")
     export.add_argument("--rounds", type=int, default=5, help="rounds of play (default 5)")
@@ -773,6 +797,21 @@ def _add_classroom_parser(commands: Any) -> None:
     export.add_argument("--title", help="the title students see")
     export.add_argument(
         "--points-per-unit", type=float, default=1.0, help="points per unit of payoff (default 1)"
+    )
+    export.add_argument(
+        "--timeout-seconds",
+        type=int,
+        metavar="S",
+        help="seconds per decision before the computer plays for a student who dropped out "
+        "(default: 120 for trees and offers, no limit for normal-form games)",
+    )
+    export.add_argument(
+        "--partner-wait-seconds",
+        type=int,
+        default=60,
+        metavar="S",
+        help="trees and offers: seconds a student waits for a partner before playing the "
+        "computer (default 60)",
     )
     export.add_argument(
         "--overwrite", action="store_true", help="replace an earlier export in DIR (data kept)"

@@ -174,9 +174,7 @@ def test_export_a_game_file_and_a_game_object(tmp_path):
 @pytest.mark.parametrize(
     ("game", "kwargs", "message"),
     [
-        ("treasury_leverage", {}, "is a game tree; classroom export supports normal-form"),
-        (DATA / "treasury_card.efg", {}, "is a game tree"),
-        ("deal_bargaining", {}, "is a bargaining"),
+        ("issue_linkage", {}, "is a linkage; classroom export supports normal-form"),
         ("no_such_model", {}, "unknown game 'no_such_model'"),
         ("tariff_standoff", {"rounds": 0}, "rounds must be an integer from 1 to 100, got 0"),
         ("tariff_standoff", {"matching": "shuffle"}, "matching must be 'fixed' or 'random'"),
@@ -238,8 +236,8 @@ def test_cli_export(tmp_path, capsys):
     assert c["NUM_ROUNDS"] == 2 and c["MATCHING"] == "random"
     at_30 = MODELS["tariff_standoff"].at(tariff=30)
     assert tuple(c["PAYOFFS"][0][1]) == expected_points(at_30, "Hold", "Accommodate")
-    assert main(["classroom", "export", "treasury_leverage", "--out", str(tmp_path / "t")]) == 2
-    assert "is a game tree" in capsys.readouterr().err
+    assert main(["classroom", "export", "issue_linkage", "--out", str(tmp_path / "t")]) == 2
+    assert "is a linkage" in capsys.readouterr().err
     pd = str(DATA / "prisoners_dilemma.nfg")
     assert main(["classroom", "export", pd, "--out", str(tmp_path / "x"), "--set", "a=1"]) == 2
     assert "--scenario and --set apply to models" in capsys.readouterr().err

@@ -13,6 +13,7 @@ oTree itself is the ``classroom`` extra (``pip install -e '.[classroom]'``); onl
 
 from __future__ import annotations
 
+from ._source import OffersGame, ultimatum
 from .data import Decisions, load
 from .project import export, read_manifest
 from .server import ClassroomServer, find_otree, serve, start
@@ -20,10 +21,12 @@ from .server import ClassroomServer, find_otree, serve, start
 __all__ = [
     "ClassroomServer",
     "Decisions",
+    "OffersGame",
     "export",
     "find_otree",
     "load",
     "read_manifest",
     "serve",
     "start",
+    "ultimatum",
 ]

@@ -151,6 +151,8 @@ class C(BaseConstants):
     EQUILIBRIUM_ROW = {eq_row!r}
     EQUILIBRIUM_COL = {eq_col!r}
     EQUILIBRIUM_TEXT = {eq_text!r}
+    # Seconds a student has to choose (None: no limit); then the computer chooses for them.
+    TIMEOUT_SECONDS = {timeout!r}
     # Comprehension question: the points of each role in this cell.
     QUESTION_CELL = {question!r}
     INSTRUCTIONS_HTML = {instructions!r}
@@ -181,6 +183,11 @@ class Player(BasePlayer):
     points = models.FloatField(doc="points this round (payoff in points)")
     check_points = models.FloatField(label="How many points would you get?", min=-1e12, max=1e12)
     check_errors = models.IntegerField(initial=0, doc="wrong answers to the question")
+    played_by = models.StringField(
+        initial="student", doc="'computer' if the student let the page time out"
+    )
+    partner = models.StringField(initial="student", doc="always 'student' (fixed pairs)")
+    timeouts = models.IntegerField(initial=0, doc="decision pages that timed out")
 
 
 def choice_choices(player: Player):
@@ -262,6 +269,20 @@ class Instructions(Page):
         )
 
 
+def decision_timeout(player: Player):
+    """Seconds to choose: a student who timed out before passes at once (until back)."""
+    if C.TIMEOUT_SECONDS is None:
+        return None
+    return 1 if player.participant.vars.get("is_dropout") else C.TIMEOUT_SECONDS
+
+
+def computer_choice(player: Player):
+    """The equilibrium's choice, for a student who let the page time out."""
+    labels = C.ROW_LABELS if player.role == C.ROW_ROLE else C.COL_LABELS
+    weights = C.EQUILIBRIUM_ROW if player.role == C.ROW_ROLE else C.EQUILIBRIUM_COL
+    return random.choices(labels, weights=weights)[0]
+
+
 class Decide(Page):
     form_model = "player"
     form_fields = ["choice"]
@@ -270,6 +291,20 @@ class Decide(Page):
     def vars_for_template(player: Player):
         return common_vars(player)
 
+    @staticmethod
+    def get_timeout_seconds(player: Player):
+        return decision_timeout(player)
+
+    @staticmethod
+    def before_next_page(player: Player, timeout_happened):
+        if C.TIMEOUT_SECONDS is None:
+            return
+        if timeout_happened:
+            player.choice = computer_choice(player)
+            player.played_by = "computer"
+            player.timeouts += 1
+        player.participant.vars["is_dropout"] = bool(timeout_happened)
+
 
 class ResultsWaitPage(WaitPage):
     after_all_players_arrive = set_payoffs
@@ -277,6 +312,10 @@ class ResultsWaitPage(WaitPage):
 
 
 class Results(Page):
+    @staticmethod
+    def get_timeout_seconds(player: Player):
+        return decision_timeout(player)
+
     @staticmethod
     def vars_for_template(player: Player):
         i, j = C.ROW_LABELS.index(player.group.row_choice), C.COL_LABELS.index(
@@ -294,17 +333,19 @@ class Results(Page):
 page_sequence = [Instructions, Decide, ResultsWaitPage, Results]
 '''
 
-_TESTS = '''"""oTree bots: `otree test {app} 2` plays every case ("equilibrium" and "random")."""
+_TESTS = '''"""oTree bots: `otree test {app} 2` plays every case ("equilibrium", "random", "dropout")."""
 
 import random
 
-from otree.api import Bot, SubmissionMustFail, expect
+from otree.api import Bot, Submission, SubmissionMustFail, expect
+from otree.database import db
 
 from . import C, Decide, Instructions, Results, question_answer
 
 
 class PlayerBot(Bot):
-    cases = ["equilibrium", "random"]
+    # "dropout" (with a timeout): the row player lets every Decide page time out.
+    cases = {cases!r}
 
     def play_round(self):
         if self.round_number == 1:
@@ -318,6 +359,15 @@ class PlayerBot(Bot):
             choice = random.choices(labels, weights=weights)[0]
         else:
             choice = random.choice(labels)
+        if self.case == "dropout" and self.player.role == C.ROW_ROLE:
+            yield Submission(Decide, dict(), timeout_happened=True)
+            db.expire_all()  # read the player as the server saved it
+            expect(self.player.played_by, "computer")
+            expect(self.player.timeouts, 1)
+            weights = C.EQUILIBRIUM_ROW  # the computer plays the equilibrium
+            expect(weights[C.ROW_LABELS.index(self.player.choice)], ">", 0)
+            yield Results
+            return
         yield Decide, dict(choice=choice)
         expect(self.player.choice, choice)
         i = C.ROW_LABELS.index(self.group.row_choice)
@@ -373,7 +423,14 @@ Your total so far: {{{{ total }}}}.</p>
 
 
 def app_files(
-    source: GameSource, *, app: str, rounds: int, matching: str, points_per_unit: float
+    source: GameSource,
+    *,
+    app: str,
+    rounds: int,
+    matching: str,
+    points_per_unit: float,
+    timeout_seconds: int | None = None,
+    partner_wait_seconds: int | None = None,
 ) -> dict[str, str]:
     """The files of the app folder, by name (``__init__.py``, ``tests.py``, templates)."""
     game = source.game
@@ -402,13 +459,17 @@ def app_files(
         eq_col=eq_col,
         eq_text=eq_text,
         question=list(_question(source)),
+        timeout=timeout_seconds,
         decimals=decimals,
         instructions=_instructions(source, rounds, matching),
         table=_table_html(source, points, decimals),
     )
     return {
         "__init__.py": init,
-        "tests.py": _TESTS.format(app=app),
+        "tests.py": _TESTS.format(
+            app=app,
+            cases=["equilibrium", "random"] + (["dropout"] if timeout_seconds else []),
+        ),
         "Instructions.html": _INSTRUCTIONS_HTML.format(),
         "Decide.html": _DECIDE_HTML.format(),
         "Results.html": _RESULTS_HTML.format(),

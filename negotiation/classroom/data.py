@@ -10,6 +10,19 @@ oTree exports two shapes of CSV, and :func:`load` reads both:
 The table has the columns of :data:`COLUMNS`, then every other player field of the app
 (``check_points``, ``check_errors``...), with numbers as numbers and empty cells as ``None``.
 Participants who have not reached a round (no choice yet) are left out.
+
+**Computer players and timeouts are shown apart.** ``played_by`` is ``"computer"`` when a
+student let a decision page time out and the computer moved in their place (``timeouts``
+counts those pages), and ``partner`` is ``"computer"`` for a student who played the
+computer player (an odd number of students, or nobody else arriving in time). An export
+holding only apps without dropouts (normal-form games) has neither column; one that mixes
+them reads ``"student"`` for those apps.
+:meth:`Decisions.students` keeps only students' own choices against students;
+:meth:`Decisions.computer` the rest.
+
+The apps of game trees add ``path`` (the whole path, a JSON list) and ``chance`` (the
+chance moves the server drew); those of alternating offers and the ultimatum game add
+``first_offer``, ``agreement_round`` and ``share`` (points of the pie agreed).
 """
 
 from __future__ import annotations
@@ -114,6 +127,32 @@ class Decisions:
         """The rows whose columns equal the given values, e.g. ``where(role="US", round=1)``."""
         keys = [(self._index(name), value) for name, value in equal.items()]
         kept = tuple(r for r in self.rows if all(r[k] == v for k, v in keys))
+        return Decisions(self.columns, kept)
+
+    def students(self) -> Decisions:
+        """Only students' own choices against other students (no computer move on either side).
+
+        Examples
+        --------
+        >>> t = Decisions(
+        ...     ("choice", "played_by", "partner"),
+        ...     (("Hold", "student", "student"), ("Hold", "computer", "student"),
+        ...      ("Cut", "student", "computer")),
+        ... )
+        >>> t.students().column("choice"), len(t.computer())
+        (['Hold'], 2)
+        """
+        if "played_by" not in self.columns:
+            return self  # apps without computer players
+        return self.where(played_by="student", partner="student")
+
+    def computer(self) -> Decisions:
+        """The rows a computer player touched: a move made for a student who timed out, or a
+        student who played the computer."""
+        if "played_by" not in self.columns:
+            return Decisions(self.columns, ())
+        a, b = self._index("played_by"), self._index("partner")
+        kept = tuple(r for r in self.rows if r[a] != "student" or r[b] != "student")
         return Decisions(self.columns, kept)
 
     def counts(self, name: str) -> dict[Any, int]:
@@ -221,7 +260,14 @@ def load(path: str | os.PathLike[str], app: str | None = None) -> Decisions:
                 f"not {app!r}"
             )
         records = [r for r in records if r["app"] == app]
-    records = [r for r in records if r.get("choice") is not None]
+    records = [r for r in records if r.get("choice") is not None or r.get("path") is not None]
+    marked = any("played_by" in r for r in records)
+    for r in records:
+        if "seat_role" in r:
+            r["role"] = r.get("role") or r["seat_role"]  # trees and offers: the seat's role
+        if marked:
+            r["played_by"] = r.get("played_by") or "student"  # an app without timeouts
+            r["partner"] = r.get("partner") or "student"
     extra = sorted({k for r in records for k in r} - set(COLUMNS))
     columns = (*COLUMNS, *extra)
     rows = tuple(tuple(r.get(c) for c in columns) for r in records)
@@ -248,7 +294,16 @@ def _record(base: dict[str, Any], app: str, round_: Any, fields: dict[str, str])
         if model != "player":
             continue
         value = _value(text)
-        if field_name in ("choice", "partner_choice", "role"):
+        if field_name in (
+            "choice",
+            "partner_choice",
+            "role",
+            "seat_role",
+            "path",
+            "chance",
+            "played_by",
+            "partner",
+        ):
             value = text or None  # labels stay text, even "1"
         record[field_name] = value
     for key in _INTS:

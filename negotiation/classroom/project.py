@@ -9,12 +9,15 @@ The project is oTree's own layout, so that oTree (not this package) serves it::
       _static/                  oTree wants it to exist (prodserver)
       classroom.json            what was generated from what (read by ``serve`` and ``load``)
       APP/__init__.py           the app in oTree's "no-self" format
-      APP/tests.py              bots: ``otree test APP 2`` (cases "equilibrium" and "random")
-      APP/Instructions.html, Decide.html, Results.html
+      APP/tests.py              bots: ``otree test APP 2`` (cases "equilibrium" and "random";
+                                "dropout" too for trees and offers)
+      APP/Instructions.html ... the pages' templates
 
-Only normal-form games are generated today; each kind of game has its writer in
-:data:`WRITERS` (a module such as ``_normal_form.py``), so that game trees and
-alternating offers come as new writers beside it.
+Each kind of game has its writer in :data:`WRITERS`: ``_normal_form.py`` (simultaneous
+choices), ``_tree.py`` (game trees, with information sets and chance) and
+``_offers.py`` (alternating offers with a deadline, and the ultimatum game). Trees and
+offers pair students by arrival and replace a student who drops out by a computer
+player (``_pairs.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, Protocol, cast
 
 from .._version import __version__
-from . import _normal_form
+from . import _normal_form, _offers, _tree
 from ._source import GameSource, resolve
 
 __all__ = ["MANIFEST", "OTREE_VERSION", "export", "read_manifest"]
@@ -62,7 +65,7 @@ SESSION_CONFIG_DEFAULTS = dict(
     real_world_currency_per_point=0.00, participation_fee=0.00, doc=""
 )
 
-PARTICIPANT_FIELDS = []
+PARTICIPANT_FIELDS = {participant_fields!r}
 SESSION_FIELDS = []
 
 ROOMS = [
@@ -94,12 +97,29 @@ class _Writer(Protocol):
     def check(self, source: GameSource) -> None: ...
     def decimals(self, source: GameSource, points_per_unit: float) -> int: ...
     def app_files(
-        self, source: GameSource, *, app: str, rounds: int, matching: str, points_per_unit: float
+        self,
+        source: GameSource,
+        *,
+        app: str,
+        rounds: int,
+        matching: str,
+        points_per_unit: float,
+        timeout_seconds: int | None = None,
+        partner_wait_seconds: int = 120,
     ) -> dict[str, str]: ...
 
 
-#: The app writer of each kind of game (game trees and alternating offers: later versions).
-WRITERS: dict[str, _Writer] = {"normal form": cast(_Writer, _normal_form)}
+#: The app writer of each kind of game.
+WRITERS: dict[str, _Writer] = {
+    "normal form": cast(_Writer, _normal_form),
+    "game tree": cast(_Writer, _tree),
+    "alternating offers": cast(_Writer, _offers),
+    "ultimatum": cast(_Writer, _offers),
+}
+#: The kinds whose apps pair students by arrival and replace a dropout by the computer.
+SEQUENTIAL = ("game tree", "alternating offers", "ultimatum")
+#: The decision time of a sequential app when the teacher sets none (seconds).
+DEFAULT_TIMEOUT = 120
 
 
 def _check_name(value: Any, what: str) -> str:
@@ -133,24 +153,30 @@ def export(
     title: str | None = None,
     description: str | None = None,
     points_per_unit: float = 1.0,
+    timeout_seconds: int | None = None,
+    partner_wait_seconds: int = 60,
     overwrite: bool = False,
 ) -> pathlib.Path:
     """Write an oTree project in which pairs of students play ``game``.
 
     Parameters
     ----------
-    game : BimatrixGame, Model, str or path
-        A normal-form game; a model or its name (taken at ``scenario`` and
-        ``values``); or the path of a Gambit ``.nfg`` file. Game trees and
-        alternating offers are not supported yet (``ValueError``).
+    game : BimatrixGame, GameTree, OffersGame, Model, str or path
+        A normal-form game; a two-player game tree (with or without information
+        sets and chance); an :class:`OffersGame` (alternating offers with a
+        deadline); a model or its name, taken at ``scenario`` and ``values``
+        (``deal_bargaining`` gives its rounds of talks); ``"ultimatum"``; or the path
+        of a Gambit ``.nfg`` or ``.efg`` file.
     out_dir : path
         The project folder to write; it must not exist or be empty, unless
         ``overwrite`` and it is a project written by this function.
     rounds : int, default 5
         Rounds of play (1 to 100).
     matching : {"fixed", "random"}, default "fixed"
-        The same partner every round, or a new random partner each round (each
-        student keeps the role of the first round).
+        For a normal-form game: the same partner every round, or a new random
+        partner each round (each student keeps the role of the first round). Trees
+        and offers pair students as they arrive, every round, with a role drawn at
+        random (recorded as ``"by arrival"``).
     app : str, optional
         The oTree app's name (lower case); the game's name by default.
     room : str, default "talks"
@@ -163,6 +189,16 @@ def export(
         What students are told (a model's title and summary by default).
     points_per_unit : float, default 1
         Points per unit of payoff (for example 10, so that $1.5bn is 15 points).
+    timeout_seconds : int, optional
+        The seconds a student has for each decision (5 to 3600). A student who lets
+        it pass is replaced, for that move, by a computer player that plays the
+        equilibrium (``played_by == "computer"`` in the data), and the next pages
+        pass at once until the student is back. Trees and offers: 120 by default;
+        normal-form games: no limit by default.
+    partner_wait_seconds : int, default 60
+        Trees and offers: how long a student waits for a partner (1 to 3600) before
+        playing the computer player (``partner == "computer"``); a student left
+        over when everybody else is paired plays the computer at once.
     overwrite : bool, default False
         Replace an earlier export in ``out_dir``.
 
@@ -174,8 +210,8 @@ def export(
     Raises
     ------
     ValueError
-        For an unsupported game (a tree, more than two players), a bad option, or
-        an ``out_dir`` that holds something else.
+        For an unsupported game (a repeated game, more than two players), a bad
+        option, or an ``out_dir`` that holds something else.
 
     Examples
     --------
@@ -186,6 +222,10 @@ def export(
     ...     sorted(p.name for p in (project / "tariff_standoff").iterdir())
     ['.gitignore', '_static', 'classroom.json', 'requirements.txt', 'settings.py', 'tariff_standoff']
     ['Decide.html', 'Instructions.html', 'Results.html', '__init__.py', 'tests.py']
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     project = export("ultimatum", pathlib.Path(tmp) / "u", timeout_seconds=60)
+    ...     read_manifest(project)["kind"], read_manifest(project)["timeout_seconds"]
+    ('ultimatum', 60)
     >>> export("tariff_standoff", "x", matching="shuffled")
     Traceback (most recent call last):
     ...
@@ -208,8 +248,26 @@ def export(
     )
     app = _check_name(app if app is not None else source.name, "app")
     WRITERS[source.kind].check(source)
+    sequential = source.kind in SEQUENTIAL
+    if timeout_seconds is not None:
+        timeout_seconds = _check_int(timeout_seconds, "timeout_seconds", 5, 3600)
+    partner_wait_seconds = _check_int(partner_wait_seconds, "partner_wait_seconds", 1, 3600)
+    timing: tuple[int, int] | None = None
+    if sequential:
+        timing = (timeout_seconds or DEFAULT_TIMEOUT, partner_wait_seconds)
+    elif timeout_seconds is not None:
+        timing = (timeout_seconds, partner_wait_seconds)
+    WRITERS[source.kind].decimals(source, float(points_per_unit))  # its errors, before writing
     out = _prepare(out_dir, overwrite)
-    files = _project_files(source, app, room, rounds, matching, float(points_per_unit))
+    files = _project_files(
+        source,
+        app,
+        room,
+        rounds,
+        "by arrival" if sequential else matching,
+        float(points_per_unit),
+        timing,
+    )
     for name, text in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -243,11 +301,28 @@ def _prepare(out_dir: Any, overwrite: bool) -> pathlib.Path:
     return out
 
 
+def _manifest_game(source: GameSource) -> dict[str, Any]:
+    """What ``load`` and ``serve`` read of the game: its players, and labels or size."""
+    game = source.game
+    if source.kind == "normal form":
+        return {"row_labels": list(game.row_labels), "col_labels": list(game.col_labels)}
+    if source.kind == "game tree":
+        return {"nodes": len(game), "information_sets": len(game.information_sets())}
+    return {"offer_rounds": game.rounds, "pie": float(game.pie), "first": game.first}
+
+
 def _project_files(
-    source: GameSource, app: str, room: str, rounds: int, matching: str, points_per_unit: float
+    source: GameSource,
+    app: str,
+    room: str,
+    rounds: int,
+    matching: str,
+    points_per_unit: float,
+    timing: tuple[int, int] | None = None,
 ) -> dict[str, str]:
     writer = WRITERS[source.kind]
     decimals = writer.decimals(source, points_per_unit)
+    participant_fields = list(getattr(writer, "PARTICIPANT_FIELDS", []))
     files = {
         "settings.py": _SETTINGS.format(
             version=__version__,
@@ -255,6 +330,7 @@ def _project_files(
             title=source.title,
             room=room,
             decimals=decimals,
+            participant_fields=participant_fields,
             secret=secrets.token_urlsafe(24),
         ),
         "requirements.txt": f"otree=={OTREE_VERSION}\nrequests\n",
@@ -272,17 +348,21 @@ def _project_files(
                 "rounds": rounds,
                 "matching": matching,
                 "players": list(source.game.players),
-                "row_labels": list(source.game.row_labels),
-                "col_labels": list(source.game.col_labels),
+                **_manifest_game(source),
                 "units": list(source.units),
+                "timeout_seconds": timing[0] if timing else None,
+                "partner_wait_seconds": timing[1] if timing else None,
             },
             indent=2,
             ensure_ascii=False,
         )
         + "\n",
     }
+    more: dict[str, Any] = {}
+    if timing is not None:
+        more = {"timeout_seconds": timing[0], "partner_wait_seconds": timing[1]}
     app_files = writer.app_files(
-        source, app=app, rounds=rounds, matching=matching, points_per_unit=points_per_unit
+        source, app=app, rounds=rounds, matching=matching, points_per_unit=points_per_unit, **more
     )
     files.update({f"{app}/{name}": text for name, text in app_files.items()})
     return files
