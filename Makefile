@@ -39,8 +39,13 @@ classroom: $(CLASSROOM_VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in a container.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The course's JupyterLab settings (no news pop-up over the apps on a projector) are read
+# from negotiation/lab_settings/overrides.json; present mode and Binder use the same file.
+LAB_SETTINGS := $(CURDIR)/negotiation/lab_settings
+
 lab: $(VENV)/.lessons-installed
-	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) $(AS_ROOT) lessons/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) $(AS_ROOT) \
+		--LabApp.app_settings_dir=$(LAB_SETTINGS) lessons/00-start-here.ipynb
 
 test: $(VENV)/.test-installed $(CLASSROOM_VENV)/.installed lint typecheck pytest
 
