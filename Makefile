@@ -14,7 +14,7 @@ PORT   ?= 8888
 CLASSROOM_VENV ?= .venv-classroom
 OTREE          := $(CURDIR)/$(CLASSROOM_VENV)/bin/otree
 
-.PHONY: lab test test-fast lint typecheck pytest docs bench present clean classroom
+.PHONY: lab test test-fast lint typecheck pytest docs bench present clean classroom binder-link
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,3 +87,8 @@ docs: $(VENV)/.test-installed
 
 present: $(VENV)/.lessons-installed
 	$(BIN)/negotiation present $(MODEL) --port $(PORT) $(if $(SCENARIO),--scenario $(SCENARIO))
+
+# make binder-link - after publishing the course on GitHub (git remote origin set): write its
+#                    owner/repository into the Binder badge of README.md and lesson 0; commit
+binder-link: $(VENV)/.lessons-installed
+	$(BIN)/negotiation binder-link

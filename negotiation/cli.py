@@ -669,6 +669,35 @@ def _add_scenarios_parser(commands: Any) -> None:
     parser.set_defaults(handler=_scenarios_command)
 
 
+def _binder_link_command(args: argparse.Namespace) -> int:
+    from .binder import write_binder_link
+
+    try:
+        owner, repo, changed = write_binder_link(args.root, args.remote)
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    if changed:
+        print(f"Binder link now points at {owner}/{repo} in: {', '.join(str(p) for p in changed)}")
+    else:
+        print(f"Binder link already points at {owner}/{repo}.")
+    return 0
+
+
+def _add_binder_link_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "binder-link",
+        help="write the GitHub owner/repository of the git remote into the Binder badge",
+        description=(
+            "Read the owner and repository from the git remote (origin) and write them into "
+            "the Binder badge of README.md and the link in lessons/00-start-here.ipynb. Run it "
+            "once after publishing the course on GitHub, and commit the change."
+        ),
+    )
+    parser.add_argument("--remote", default="origin", help="the git remote to read (origin)")
+    parser.add_argument("--root", default=".", help="the repository's root folder (.)")
+    parser.set_defaults(handler=_binder_link_command)
+
+
 def _add_present_parser(commands: Any) -> None:
     """``negotiation present MODEL``: project one model's app (see :mod:`negotiation.present`)."""
     from . import present
@@ -823,6 +852,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenarios_parser(commands)
     _add_present_parser(commands)
     _add_classroom_parser(commands)
+    _add_binder_link_parser(commands)
     return parser
 
 
