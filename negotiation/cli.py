@@ -425,7 +425,8 @@ def _model_values(model: Any, args: argparse.Namespace) -> dict[str, Number]:
 def _solve_model(args: argparse.Namespace) -> int:
     model = MODELS[args.target]
     values = _model_values(model, args)
-    analysis = model.analyse(values)
+    partner = scenarios.load(args.scenario).partner if args.scenario else "Japan"
+    analysis = model.analyse(values, partner=partner)
     scenario = f" (scenario {args.scenario})" if args.scenario else ""
     if args.json:
         document: dict[str, Any] = {"model": model.name, "title": model.title, "kind": model.kind}
@@ -437,7 +438,9 @@ def _solve_model(args: argparse.Namespace) -> int:
     print(f"{model.title}{scenario}: {model.summary}")
     print()
     if isinstance(analysis.game, BimatrixGame):
-        print(render_solution(analysis.game, analysis.result))
+        # solved again so that the equilibria name the scenario's partner
+        result = analysis.result if partner == "Japan" else solve(analysis.game)
+        print(render_solution(analysis.game, result))
         print()
     elif analysis.table:
         print(analysis.table)
@@ -594,13 +597,15 @@ def _models_command(args: argparse.Namespace) -> int:
 def _scenarios_command(args: argparse.Namespace) -> int:
     if args.template is not None:
         try:
-            print(scenarios.template(args.template or None), end="")
+            print(scenarios.template(args.template or None, partner=args.partner), end="")
         except ValueError as exc:
             raise _CommandError(str(exc)) from None
         return 0
+    if args.partner != "Japan":
+        raise _CommandError("--partner goes with --template (it names the template's partner)")
     for name in scenarios.names():
         sc = scenarios.load(name)
-        print(f"{sc.name:<16} {sc.date}  {sc.title}")
+        print(f"{sc.name:<16} {sc.date}  {sc.partner:<7} {sc.title}")
     return 0
 
 
@@ -665,6 +670,13 @@ def _add_scenarios_parser(commands: Any) -> None:
         nargs="*",
         metavar="MODEL",
         help="print a complete scenario file (all models, or the ones named) to copy and adapt",
+    )
+    parser.add_argument(
+        "--partner",
+        default="Japan",
+        metavar="NAME",
+        help="the US's partner in the template (default Japan); for another partner every "
+        "value is a placeholder (Japan's) marked as an assumption, to replace with a sourced figure",
     )
     parser.set_defaults(handler=_scenarios_command)
 
