@@ -7,6 +7,7 @@ import re
 import tomllib
 from fractions import Fraction
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,42 @@ def test_an_app_names_the_partner_of_its_scenario():
     app.load_scenario("eu-july-2025")
     app.reset()  # back to the defaults: Japan's
     assert app.partner == "Japan" and "Japan" in app.analysis.headline
+
+
+def test_compare_deals_puts_the_three_july_deals_side_by_side():
+    table = scenarios.compare_deals(["korea-july-2025", "july-2025-deal", "eu-july-2025"])
+    rows = {r.split(" | ")[0].strip("| "): r.split(" | ")[1:] for r in table.splitlines()}
+    assert table.splitlines()[0] == "| | Japan | the EU | Korea |"  # in date order
+    assert rows["date of the deal"] == ["2025-07-22", "2025-07-27", "2025-07-30 |"]
+    assert rows["tariff threatened"] == ["25%", "30%", "25% |"]
+    assert rows["rate agreed"] == ["15%", "15%", "15% |"]
+    assert rows["the model's equilibrium (US, partner)"] == [
+        "Cut (15%), accommodate",
+        "Hold (30%), accommodate",
+        "Cut (15%), accommodate |",
+    ]
+    with pytest.raises(TypeError):
+        scenarios.compare_deals("eu-july-2025")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="empty"):
+        scenarios.compare_deals([])
+
+
+def test_compare_deals_needs_the_standoff(tmp_path):
+    path = _write(tmp_path, scenarios.template(["currency_claims"]))
+    with pytest.raises(ValueError, match="no values for model 'tariff_standoff'"):
+        scenarios.compare_deals(["july-2025-deal", str(path)])
+
+
+def test_the_capstone_compares_the_three_deals():
+    import nbformat
+
+    path = Path(__file__).resolve().parent.parent / "lessons" / "09-capstone-your-own-talks.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    assert "scenarios.compare_deals" in text
+    for fact in ("22 July", "27 July", "30 July", "€93bn", "30%", "25%", "precedent"):
+        assert fact.lower() in text.lower(), fact
+    # the miss for the EU is computed as the lesson says: (1 - 0.6) * 0.15 * 606 = 36.36
+    v = scenarios.load("eu-july-2025").values("tariff_standoff")
+    assert float((1 - v["pass_through"]) * Fraction(15, 100) * v["imports"]) == pytest.approx(36.36)
+    assert "\\approx 36$" in text

@@ -49,7 +49,7 @@ from typing import Any
 from ..core._numbers import Number, format_number, to_exact
 from ..models._partner import DEFAULT_PARTNER, check_partner
 
-__all__ = ["Entry", "Scenario", "ScenarioError", "load", "names", "template"]
+__all__ = ["Entry", "Scenario", "ScenarioError", "compare_deals", "load", "names", "template"]
 
 _HEADER_KEYS: dict[str, Any] = {"name": str, "title": str, "date": (dt.date, str), "summary": str}
 _OPTIONAL_HEADER_KEYS: dict[str, Any] = {"partner": str}
@@ -170,6 +170,75 @@ def _bundled() -> dict[str, Any]:
         for entry in folder.iterdir()
         if entry.name.endswith(".toml")
     }
+
+
+def compare_deals(
+    chosen: list[str] | tuple[str, ...] = ("july-2025-deal", "eu-july-2025", "korea-july-2025"),
+) -> str:
+    """The tariff standoff at several partners' deal dates, side by side, as a Markdown table.
+
+    One column per scenario, in date order: the partner, the date, the tariff the US
+    threatened and the rate agreed, US imports, the yearly value of the partner's package
+    to the US and its cost to the partner, the partner's net value of counter-tariffs,
+    then what the model predicts at those values. Each scenario's values are its own,
+    sourced or stated assumptions; nothing is set to make the model agree with the deal.
+
+    Examples
+    --------
+    >>> table = compare_deals()
+    >>> table.splitlines()[0]
+    '| | Japan | the EU | Korea |'
+    >>> "Hold (30%)" in table
+    True
+    """
+    from ..models import MODELS
+
+    given: Any = chosen
+    if isinstance(given, str) or not isinstance(given, list | tuple):
+        raise TypeError(f"chosen must be a list of scenario names, got {given!r}")
+    if not chosen:
+        raise ValueError("chosen is empty: name at least one scenario")
+    loaded = sorted((load(name) for name in chosen), key=lambda s: (s.date, s.name))
+    model = MODELS["tariff_standoff"]
+    columns = []
+    for s in loaded:
+        v = s.values(model.name)  # a clear error for a scenario without the standoff
+        analysis = model.analyse(v, partner=s.partner)
+        pure = analysis.result.pure
+        if len(analysis.result.equilibria) == 1 and pure:
+            us = analysis.game.row_labels[pure[0].row_support[0]]
+            partner = analysis.game.col_labels[pure[0].col_support[0]]
+            rate = v["tariff"] if us == "Hold" else v["deal_rate"]
+            prediction = f"{us} ({format_number(rate)}%), {partner.lower()}"
+        else:
+            prediction = f"{len(analysis.result.equilibria)} equilibria (see the app)"
+        columns.append(
+            (
+                s.partner,
+                s.date,
+                f"{format_number(v['tariff'])}%",
+                f"{format_number(v['deal_rate'])}%",
+                _dollars(f"${format_number(v['imports'])}bn"),
+                _dollars(f"${format_number(v['concession_value'])}bn"),
+                f"{float(v['concession_cost']):g}% of GDP",
+                f"{float(v['retaliation_value']):g}% of GDP",
+                prediction,
+            )
+        )
+    labels = (
+        "date of the deal",
+        "tariff threatened",
+        "rate agreed",
+        "US imports from the partner (2024, a year)",
+        "value of the package to the US (a year)",
+        "cost of the package to the partner (a year)",
+        "net value to the partner of counter-tariffs",
+        "the model's equilibrium (US, partner)",
+    )
+    rows = ["| | " + " | ".join(c[0] for c in columns) + " |", "|---|" + "---|" * len(columns)]
+    for k, label in enumerate(labels, start=1):
+        rows.append(f"| {label} | " + " | ".join(str(c[k]) for c in columns) + " |")
+    return "\n".join(rows)
 
 
 def names() -> tuple[str, ...]:
@@ -367,7 +436,7 @@ def template(
     lines = [
         "[scenario]",
         f'name = "{name}"',
-        f'title = "{partner}: a title for the class"',
+        'title = "A title for the class"',
         f"date = {dt.date.today().isoformat()}",
         f'partner = "{partner}"',
         'summary = "What is happening at this date, in two or three sentences."',
