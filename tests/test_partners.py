@@ -233,3 +233,26 @@ def test_the_capstone_compares_the_three_deals():
     v = scenarios.load("eu-july-2025").values("tariff_standoff")
     assert float((1 - v["pass_through"]) * Fraction(15, 100) * v["imports"]) == pytest.approx(36.36)
     assert "\\approx 36$" in text
+
+
+def _figure_texts(app):
+    from matplotlib.text import Text
+
+    return [t.get_text() for view in app.figures.values() for t in view.figure.findobj(Text)] + [
+        h.get_label()
+        for view in app.figures.values()
+        for h in (getattr(view.artists, "legend_handles", None) or [])
+    ]
+
+
+def test_an_apps_figures_name_the_partner_and_go_back_on_reset():
+    app = APPS["tariff_standoff"]()
+    assert any("Japan" in s for s in _figure_texts(app))
+    app.load_scenario("eu-july-2025")
+    texts = _figure_texts(app)
+    assert any("EU" in s for s in texts) and not any("Japan" in s for s in texts)
+    png = app.figures["best_responses"].png
+    app.reset()
+    texts = _figure_texts(app)
+    assert any("Japan" in s for s in texts) and not any("EU" in s for s in texts)
+    assert app.figures["best_responses"].png != png

@@ -19,6 +19,7 @@ from ..bargaining.problem import BargainingProblem
 from ..core.game import BimatrixGame
 from ..normal_form.equilibria import Solution, solve
 from ..trees.nodes import Chance, Decision
+from ..trees.spe import SubgamePerfectSolution, subgame_perfect
 from ..trees.tree import GameTree
 
 __all__ = ["DEFAULT_PARTNER", "check_partner", "for_partner", "partner_text"]
@@ -144,8 +145,11 @@ def for_partner(obj: T, partner: str) -> T:
         a: Any = obj
         game = for_partner(a.game, name)
         result = a.result
+        # a solution belongs to its game: solved again (same numbers, the partner's name)
         if isinstance(result, Solution) and isinstance(game, BimatrixGame):
-            result = solve(game)  # a solution belongs to its game: solved again, same numbers
+            result = solve(game)
+        elif isinstance(result, SubgamePerfectSolution) and isinstance(game, GameTree):
+            result = subgame_perfect(game)
         out = dataclasses.replace(
             a,
             game=game,

@@ -590,6 +590,39 @@ class App:
             source = p.source or "not given"
             control.tooltip = f"{control_label(p, self.partner)} [{p.name}; source: {source}]"
 
+    def _paint_partner(self) -> None:
+        """The figures' titles, axis labels and legends name the current partner.
+
+        A figure is drawn once and then updated in place, so the text drawn for one
+        partner is renamed when a scenario for another is loaded (and back on reset).
+        """
+        old = getattr(self, "_painted_partner", DEFAULT_PARTNER)
+        new = self.partner
+        if old == new:
+            return
+        pattern = re.compile(rf"\b{re.escape(old)}\b|\b{re.escape(old[:1].upper() + old[1:])}\b")
+
+        def rename(text: str) -> str:
+            return pattern.sub(lambda m: new[:1].upper() + new[1:] if m.start() == 0 else new, text)
+
+        from matplotlib.text import Text
+
+        for view in self.figures.values():
+            for artist in view.figure.findobj(Text):
+                text = artist.get_text()
+                if text and pattern.search(text):
+                    artist.set_text(rename(text))
+            handles = getattr(view.artists, "legend_handles", None) or []
+            for handle in handles:
+                label = handle.get_label() if hasattr(handle, "get_label") else ""
+                if label and pattern.search(label):
+                    handle.set_label(rename(label))
+            view.live.invalidate()
+            if view.legend_image is not None:
+                view._show_legend()
+            view.show()
+        self._painted_partner = new
+
     def _set_scenario_quietly(self, name: str) -> None:
         outer = self._holding
         self._holding = True
@@ -646,6 +679,7 @@ class App:
                 analysis = self.analyse(self.values)
                 self.previous, self.analysis = self._last_good, analysis
                 self._refresh(analysis)
+                self._paint_partner()
                 self._last_good = analysis
                 self.change = self._change_text(self.previous, analysis, moved, event)
                 self._show_text(analysis)
