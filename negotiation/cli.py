@@ -72,7 +72,7 @@ from .information import (
     signalling_structure,
     weak_perfect_bayesian,
 )
-from .models import MODELS
+from .models import MODELS, partner_text
 from .normal_form.analysis import best_response_table
 from .normal_form.classification import classify
 from .normal_form.equilibria import Solution, solve
@@ -435,7 +435,7 @@ def _solve_model(args: argparse.Namespace) -> int:
             document["game"] = solution_document(analysis.game, analysis.result, source=model.name)
         print(json.dumps(document, indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"{model.title}{scenario}: {model.summary}")
+    print(f"{model.title}{scenario}: {partner_text(model.summary, partner)}")
     print()
     if isinstance(analysis.game, BimatrixGame):
         # solved again so that the equilibria name the scenario's partner

@@ -256,3 +256,20 @@ def test_an_apps_figures_name_the_partner_and_go_back_on_reset():
     texts = _figure_texts(app)
     assert any("Japan" in s for s in texts) and not any("EU" in s for s in texts)
     assert app.figures["best_responses"].png != png
+
+
+def test_the_command_line_solves_a_scenario_for_its_partner(capsys):
+    assert main(["solve", "tariff_standoff", "--scenario", "korea-july-2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Players: US (rows) and Korea (columns)" in out
+    assert "Korea: retaliate or accommodate" in out
+    assert "US plays Cut; Korea plays Accommodate" in out
+    assert "Japan" not in out
+    app = APPS["tariff_standoff"](scenario="eu-july-2025")
+    assert "the EU: retaliate or accommodate" in app._title.value
+    app.reset()  # back to where it started: the EU's scenario
+    assert app.partner == "the EU"
+    app = APPS["tariff_standoff"]()
+    app.load_scenario("eu-july-2025")
+    app.reset()  # back to the defaults: Japan's
+    assert "Japan: retaliate or accommodate" in app._title.value

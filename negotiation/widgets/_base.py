@@ -28,7 +28,15 @@ from typing import Any
 import ipywidgets as w
 
 from ..core._numbers import Number, format_number, to_exact
-from ..models import DEFAULT_PARTNER, MODELS, Analysis, Model, check_partner, for_partner
+from ..models import (
+    DEFAULT_PARTNER,
+    MODELS,
+    Analysis,
+    Model,
+    check_partner,
+    for_partner,
+    partner_text,
+)
 from ..symbolic import Parameter
 from ._render import LiveFigure
 
@@ -444,10 +452,8 @@ class App:
         return out
 
     def _build(self) -> None:
-        title = w.HTML(
-            f"{_CSS}<div style='font-size:20px;font-weight:bold'>{html.escape(self.model.title)}</div>"
-            f"<div style='color:#444'>{html.escape(self.model.summary)}</div>"
-        )
+        title = w.HTML(self._title_html())
+        self._title = title
         self.scenario = w.Dropdown(
             options=[("Choose a scenario…", "")]
             + [(title_, name) for name, (title_, _) in self._scenarios.items()],
@@ -582,8 +588,17 @@ class App:
         self._name_partner()
         self.set_values(values, f"Loaded the scenario “{title}”.")
 
+    def _title_html(self) -> str:
+        summary = partner_text(self.model.summary, self.partner)
+        return (
+            f"{_CSS}<div style='font-size:20px;font-weight:bold'>{html.escape(self.model.title)}</div>"
+            f"<div style='color:#444'>{html.escape(summary)}</div>"
+        )
+
     def _name_partner(self) -> None:
-        """The sliders' labels name the current partner ("Korea's GDP loss per tariff point")."""
+        """The sliders' labels and the summary name the current partner ("Korea's GDP loss...")."""
+        if hasattr(self, "_title"):
+            self._title.value = self._title_html()
         for p in self.model.parameters:
             control = self.controls[p.name]
             control.description = _label_html(control_label(p, self.partner))
