@@ -86,6 +86,27 @@ def partner_text(text: str, partner: str) -> str:
     )
 
 
+_JAPANS_DEAL = re.compile(r";\s*the July deal[^.;]*")
+
+
+def _without_japans_deal(lines: tuple[str, ...], partner: str) -> tuple[str, ...]:
+    """Lines without the comparison with "the July deal", which is Japan's (15%, $550bn).
+
+    The bargaining model compares its solutions with Japan's July package; said of
+    another partner that comparison would be false, so it is left out with a note.
+    """
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("The July deal"):
+            out.append(
+                f"(The comparison with Japan's July deal is left out: that package was Japan's, "
+                f"not {partner}'s.)"
+            )
+        else:
+            out.append(_JAPANS_DEAL.sub("", line))
+    return tuple(out)
+
+
 def _players(players: tuple[str, ...], partner: str) -> tuple[str, ...]:
     return tuple(partner if p == DEFAULT_PARTNER else p for p in players)
 
@@ -156,7 +177,7 @@ def for_partner(obj: T, partner: str) -> T:
             result=result,
             headline=partner_text(a.headline, name),
             sentences=tuple(partner_text(s, name) for s in a.sentences),
-            details=tuple(partner_text(s, name) for s in a.details),
+            details=_without_japans_deal(tuple(partner_text(s, name) for s in a.details), name),
             table=partner_text(a.table, name),
             classification=a.classification,
             data={**a.data, "partner": name},
