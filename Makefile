@@ -14,7 +14,7 @@ PORT   ?= 8888
 CLASSROOM_VENV ?= .venv-classroom
 OTREE          := $(CURDIR)/$(CLASSROOM_VENV)/bin/otree
 
-.PHONY: lab test test-fast lint typecheck pytest docs bench present clean classroom
+.PHONY: lab test test-fast lint typecheck pytest docs bench present clean classroom binder-link
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,13 @@ classroom: $(CLASSROOM_VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in a container.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The course's JupyterLab settings (no news pop-up over the apps on a projector) are read
+# from negotiation/lab_settings/overrides.json; present mode and Binder use the same file.
+LAB_SETTINGS := $(CURDIR)/negotiation/lab_settings
+
 lab: $(VENV)/.lessons-installed
-	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) $(AS_ROOT) lessons/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=lessons --port=$(PORT) $(AS_ROOT) \
+		--LabApp.app_settings_dir=$(LAB_SETTINGS) lessons/00-start-here.ipynb
 
 test: $(VENV)/.test-installed $(CLASSROOM_VENV)/.installed lint typecheck pytest
 
@@ -82,3 +87,8 @@ docs: $(VENV)/.test-installed
 
 present: $(VENV)/.lessons-installed
 	$(BIN)/negotiation present $(MODEL) --port $(PORT) $(if $(SCENARIO),--scenario $(SCENARIO))
+
+# make binder-link - after publishing the course on GitHub (git remote origin set): write its
+#                    owner/repository into the Binder badge of README.md and lesson 0; commit
+binder-link: $(VENV)/.lessons-installed
+	$(BIN)/negotiation binder-link

@@ -46,7 +46,7 @@ def core(name: str, values: dict) -> object:
     if model.kind == "game tree":
         return subgame_perfect(game)
     if model.kind == "bargaining":
-        return nash_solution(game, values["power_japan"])
+        return nash_solution(game, values["power_partner"])
     if model.kind == "linkage":
         return nash_package(game)
     return critical_discount_factor(

@@ -72,7 +72,7 @@ from .information import (
     signalling_structure,
     weak_perfect_bayesian,
 )
-from .models import MODELS
+from .models import MODELS, partner_text
 from .normal_form.analysis import best_response_table
 from .normal_form.classification import classify
 from .normal_form.equilibria import Solution, solve
@@ -425,7 +425,8 @@ def _model_values(model: Any, args: argparse.Namespace) -> dict[str, Number]:
 def _solve_model(args: argparse.Namespace) -> int:
     model = MODELS[args.target]
     values = _model_values(model, args)
-    analysis = model.analyse(values)
+    partner = scenarios.load(args.scenario).partner if args.scenario else "Japan"
+    analysis = model.analyse(values, partner=partner)
     scenario = f" (scenario {args.scenario})" if args.scenario else ""
     if args.json:
         document: dict[str, Any] = {"model": model.name, "title": model.title, "kind": model.kind}
@@ -434,10 +435,12 @@ def _solve_model(args: argparse.Namespace) -> int:
             document["game"] = solution_document(analysis.game, analysis.result, source=model.name)
         print(json.dumps(document, indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"{model.title}{scenario}: {model.summary}")
+    print(f"{model.title}{scenario}: {partner_text(model.summary, partner)}")
     print()
     if isinstance(analysis.game, BimatrixGame):
-        print(render_solution(analysis.game, analysis.result))
+        # solved again so that the equilibria name the scenario's partner
+        result = analysis.result if partner == "Japan" else solve(analysis.game)
+        print(render_solution(analysis.game, result))
         print()
     elif analysis.table:
         print(analysis.table)
@@ -594,13 +597,15 @@ def _models_command(args: argparse.Namespace) -> int:
 def _scenarios_command(args: argparse.Namespace) -> int:
     if args.template is not None:
         try:
-            print(scenarios.template(args.template or None), end="")
+            print(scenarios.template(args.template or None, partner=args.partner), end="")
         except ValueError as exc:
             raise _CommandError(str(exc)) from None
         return 0
+    if args.partner != "Japan":
+        raise _CommandError("--partner goes with --template (it names the template's partner)")
     for name in scenarios.names():
         sc = scenarios.load(name)
-        print(f"{sc.name:<16} {sc.date}  {sc.title}")
+        print(f"{sc.name:<16} {sc.date}  {sc.partner:<7} {sc.title}")
     return 0
 
 
@@ -666,7 +671,43 @@ def _add_scenarios_parser(commands: Any) -> None:
         metavar="MODEL",
         help="print a complete scenario file (all models, or the ones named) to copy and adapt",
     )
+    parser.add_argument(
+        "--partner",
+        default="Japan",
+        metavar="NAME",
+        help="the US's partner in the template (default Japan); for another partner every "
+        "value is a placeholder (Japan's) marked as an assumption, to replace with a sourced figure",
+    )
     parser.set_defaults(handler=_scenarios_command)
+
+
+def _binder_link_command(args: argparse.Namespace) -> int:
+    from .binder import write_binder_link
+
+    try:
+        owner, repo, changed = write_binder_link(args.root, args.remote)
+    except ValueError as exc:
+        raise _CommandError(str(exc)) from None
+    if changed:
+        print(f"Binder link now points at {owner}/{repo} in: {', '.join(str(p) for p in changed)}")
+    else:
+        print(f"Binder link already points at {owner}/{repo}.")
+    return 0
+
+
+def _add_binder_link_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "binder-link",
+        help="write the GitHub owner/repository of the git remote into the Binder badge",
+        description=(
+            "Read the owner and repository from the git remote (origin) and write them into "
+            "the Binder badge of README.md and the link in lessons/00-start-here.ipynb. Run it "
+            "once after publishing the course on GitHub, and commit the change."
+        ),
+    )
+    parser.add_argument("--remote", default="origin", help="the git remote to read (origin)")
+    parser.add_argument("--root", default=".", help="the repository's root folder (.)")
+    parser.set_defaults(handler=_binder_link_command)
 
 
 def _add_present_parser(commands: Any) -> None:
@@ -862,6 +903,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenarios_parser(commands)
     _add_present_parser(commands)
     _add_classroom_parser(commands)
+    _add_binder_link_parser(commands)
     return parser
 
 

@@ -172,11 +172,31 @@ def lab_overrides(font_size: int = DEFAULT_FONT_SIZE) -> dict[str, dict[str, Any
             }
         },
         "@jupyterlab/application-extension:shell": {"startMode": "single"},
-        "@jupyterlab/apputils-extension:notification": {
-            "checkForUpdates": False,
-            "fetchNews": "false",
-        },
+        **course_lab_settings(),
     }
+
+
+#: The course's JupyterLab settings, read by ``make lab`` (``--LabApp.app_settings_dir``),
+#: by present mode and by Binder (``binder/postBuild`` copies the file into the image).
+COURSE_LAB_SETTINGS = Path(__file__).parent / "lab_settings"
+
+
+def course_lab_settings() -> dict[str, dict[str, Any]]:
+    """The course's JupyterLab ``overrides.json``: no news or update pop-ups over the apps.
+
+    JupyterLab 4 asks whether to fetch Jupyter news and shows a toast with it; on a
+    projector that covers the app. ``@jupyterlab/apputils-extension:notification``
+    with ``fetchNews: "false"`` (a string in its schema) and ``checkForUpdates: false``
+    turns both off.
+
+    Examples
+    --------
+    >>> course_lab_settings()["@jupyterlab/apputils-extension:notification"]["fetchNews"]
+    'false'
+    """
+    text = (COURSE_LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8")
+    settings: dict[str, dict[str, Any]] = json.loads(text)
+    return settings
 
 
 def prepare(

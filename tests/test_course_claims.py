@@ -154,7 +154,7 @@ def test_lesson_5_egalitarian_and_utilitarian_compare_gains_in_dollars():
     assert (round(float(rate), 1), pledge) == (18.5, 660)
     # Nash and Kalai-Smorodinsky do not depend on the conversion (independence of units).
     for concept in ("nash", "kalai_smorodinsky"):
-        again = bargaining_solutions(problem, (concept,), power=values["power_japan"])
+        again = bargaining_solutions(problem, (concept,), power=values["power_partner"])
         assert again[concept].utilities == solutions[concept].utilities
 
 
@@ -208,8 +208,8 @@ def test_lesson_2_what_changed_tells_a_near_tie_apart():
     from negotiation.widgets import APPS
 
     app = APPS["tariff_ladder"](scenario="may-2025")
-    app.controls["reciprocity_japan"].value = 0
-    app.controls["reciprocity_japan"].value = F(1, 5)
+    app.controls["reciprocity_partner"].value = 0
+    app.controls["reciprocity_partner"].value = F(1, 5)
     assert "25% now gives -$5.510bn, 20% -$5.512bn (a near tie)" in app.change
 
 
@@ -220,12 +220,12 @@ def test_lesson_2_tariff_power_is_not_the_deficit():
     us, japan = solve(game).equilibria[0].payoffs_exact
     assert us > 0 > japan
     # Same trade values, so the same deficit, but Japan's sellers are elastic: the US loses.
-    _, values, elastic = _ladder(supply_elasticity_japan=15)
-    assert values["imports_us"] - values["imports_japan"] == 148 - 79
+    _, values, elastic = _ladder(supply_elasticity_partner=15)
+    assert values["imports_us"] - values["imports_partner"] == 148 - 79
     us, japan = solve(elastic).equilibria[0].payoffs_exact
     assert us < 0 < japan
     # Equal markets: both lose, the Prisoner's Dilemma picture.
-    _, _, equal = _ladder(imports_japan=148)
+    _, _, equal = _ladder(imports_partner=148)
     assert all(u < 0 for u in solve(equal).equilibria[0].payoffs_exact)
 
 
@@ -372,10 +372,10 @@ def test_lesson_5_japan_at_the_deal_against_nri():
     values = DEAL_MODEL.defaults
     problem = DEAL_MODEL.at()
     japan = problem.outcome(problem.labels.index(deal_label(*DEAL)))[0]
-    tariff_part = -values["japan_loss"] * DEAL[0]
+    tariff_part = -values["partner_loss"] * DEAL[0]
     pledge_part = -values["pledge_cost"] * DEAL[1] / 100
     assert (tariff_part, pledge_part) == (F(-3, 8), F(-77, 200))
     assert japan == tariff_part + pledge_part == F(-19, 25)  # -0.76
     assert tariff_part > F(-55, 100)  # the comparable part is smaller than NRI's loss
     # lambda is NRI's 24% estimate per point: 0.59 / 24, rounded to 0.025.
-    assert round(F(59, 100) / 24, 3) == values["japan_loss"]
+    assert round(F(59, 100) / 24, 3) == values["partner_loss"]

@@ -111,7 +111,7 @@ for _app in _apps:
         for _value in (_control.min, _control.max, _before):
             _control.value = _value
             assert _app.error == "", (_name, _value, _app.error)
-            assert _app.analysis.headline == _app.model.analyse(_app.values).headline, _name
+            assert _app.analysis.headline == _app.model.analyse(_app.values, partner=_app.partner).headline, _name
 print("drove", len(_apps), "apps")
 """
 

@@ -124,6 +124,8 @@ def test_standoff_equilibria_at_the_dated_scenarios():
     # July 2025: the US cut to 15% in exchange for Japan's package.
     pure = {}
     for name in scenarios.names():
+        if scenarios.load(name).partner != "Japan":  # other partners: tests/test_partners.py
+            continue
         sol = solve(standoff(**scenarios.load(name).values("tariff_standoff")))
         pure[name] = [(e.row_support[0], e.col_support[0]) for e in sol.pure]
     assert pure == {"april-2025": [(0, 1)], "may-2025": [(0, 1)], "july-2025-deal": [(1, 1)]}
@@ -141,17 +143,17 @@ def test_standoff_equilibria_at_the_dated_scenarios():
     ("values", "name"),
     [
         (
-            {"war_cost_us": 5, "retaliation_value": F(1, 5), "war_cost_japan": F(1, 10)},
+            {"war_cost_us": 5, "retaliation_value": F(1, 5), "war_cost_partner": F(1, 10)},
             "Prisoner's Dilemma",
         ),
-        ({"war_cost_us": 20, "retaliation_value": 0, "war_cost_japan": F(3, 10)}, "Chicken"),
+        ({"war_cost_us": 20, "retaliation_value": 0, "war_cost_partner": F(3, 10)}, "Chicken"),
         (
             {
                 "concession_value": 0,
                 "retaliation_damage": 2,
                 "war_cost_us": 2,
                 "retaliation_value": F(1, 2),
-                "war_cost_japan": F(1, 10),
+                "war_cost_partner": F(1, 10),
             },
             "Deadlock",
         ),
@@ -187,8 +189,8 @@ def test_ladder_without_reciprocity_gives_johnsons_optimal_tariff(sigma, optimal
     # sigma the foreign export-supply elasticity, whatever the other side does.
     game = MODELS["tariff_ladder"].at(
         reciprocity_us=0,
-        reciprocity_japan=0,
-        supply_elasticity_japan=sigma,
+        reciprocity_partner=0,
+        supply_elasticity_partner=sigma,
         supply_elasticity_us=sigma,
     )
     (eq,) = solve(game).equilibria
@@ -204,7 +206,7 @@ def test_ladder_nash_tariffs_exceed_the_jointly_efficient_ones():
     rng = np.random.default_rng(1953)
     for _ in range(20):
         values = random_values(model, rng)
-        values["reciprocity_us"] = values["reciprocity_japan"] = 0
+        values["reciprocity_us"] = values["reciprocity_partner"] = 0
         game = model.at(values)
         joint = game.A + game.B
         i, j = np.unravel_index(int(joint.argmax()), joint.shape)
@@ -275,7 +277,8 @@ def test_treasury_credibility_matches_the_hand_condition(seed):
     model = MODELS["treasury_leverage"]
     v = random_values(model, np.random.default_rng(seed))
     expected = (
-        v["walk_back_cost"] >= v["selling_cost"] + v["stress_probability"] * v["stress_cost_japan"]
+        v["walk_back_cost"]
+        >= v["selling_cost"] + v["stress_probability"] * v["stress_cost_partner"]
     )
     assert credibility(model.at(v), HOLD_NODE, "Sell").credible == expected
 

@@ -298,7 +298,7 @@ def test_bargaining_set_marks_the_solutions_the_deal_and_the_threat_point():
     model = MODELS["deal_bargaining"]
     values = model.defaults
     problem = model.at(values)
-    solutions = bargaining_solutions(problem, power=values["power_japan"])
+    solutions = bargaining_solutions(problem, power=values["power_partner"])
     threat = (problem.disagreement[0] - 1, problem.disagreement[1] - 30)
     artists = draw_bargaining_set(
         problem,

@@ -20,17 +20,28 @@ def bundled_text(name: str) -> str:
 
 
 def test_bundled_scenarios_in_date_order_and_cover_every_model_that_existed_then():
-    assert scenarios.names() == ("april-2025", "may-2025", "july-2025-deal")
+    assert scenarios.names() == (
+        "april-2025",
+        "may-2025",
+        "july-2025-deal",
+        "eu-july-2025",
+        "korea-july-2025",
+    )
     for name in scenarios.names():
         s = scenarios.load(name)
         assert s.name == name
+        if s.partner != "Japan":  # the other partners: the standoff only (tests/test_partners.py)
+            assert s.models == ("tariff_standoff",)
+            continue
         # a scenario holds only what was known at its date: no deal to keep before July
         before_the_deal = s.date < "2025-07-22"
         assert set(s.models) == set(MODELS) - ({"deal_compliance"} if before_the_deal else set())
         assert s.title and s.summary and re.fullmatch(r"2025-\d\d-\d\d", s.date)
 
 
-@pytest.mark.parametrize("name", ["april-2025", "may-2025", "july-2025-deal"])
+@pytest.mark.parametrize(
+    "name", ["april-2025", "may-2025", "july-2025-deal", "eu-july-2025", "korea-july-2025"]
+)
 def test_every_bundled_value_has_a_unit_and_a_source(name):
     s = scenarios.load(name)
     for model, entries in s.entries.items():

@@ -57,7 +57,7 @@ def check_state(app: App, values: dict) -> None:
     model = app.model
     assert app.values == values
     try:
-        truth = model.analyse(values)
+        truth = model.analyse(values, partner=app.partner)
     except Exception as exc:  # the model refuses these values: the app must say so, in the app
         refused = type(exc).__name__
     else:
@@ -93,7 +93,7 @@ def check_state(app: App, values: dict) -> None:
     elif model.kind == "bargaining":
         # egalitarian and utilitarian compare gains in $bn (the model's convention)
         solutions = bargaining_solutions(
-            game, power=values["power_japan"], unit_rates=(values["gdp_dollars"], 1)
+            game, power=values["power_partner"], unit_rates=(values["gdp_dollars"], 1)
         )
         markers = app.figures["bargaining"].artists.solutions
         for concept, s in solutions.items():
@@ -137,7 +137,7 @@ def test_controls_are_built_from_the_parameters(apps, name):
             float(p.high)
         )
         assert control.step == pytest.approx(float(p.slider_step))
-        assert _plain(control.description) == control_label(p)
+        assert _plain(control.description) == control_label(p, app.partner)
         if p.unit:
             assert p.unit.lower() in control_label(p).lower()
     # the key sliders come first, the rest are in "More parameters"
@@ -225,7 +225,7 @@ def test_a_degenerate_position_shows_the_continuum_in_the_text():
     app = APPS["tariff_standoff"]()
     with app.hold():
         app.controls["retaliation_value"].value = 0
-        app.controls["war_cost_japan"].value = 0
+        app.controls["war_cost_partner"].value = 0
     solution = solve(MODELS["tariff_standoff"].at(app.values))
     assert solution.has_continuum
     assert "continuum" in app.text and app.error == ""
@@ -274,7 +274,7 @@ def test_slider_floats_become_exact_values_on_the_step_grid():
     app = APPS["tariff_standoff"]()
     app.controls["pass_through"].value = 0.30000000000000004
     assert app.values["pass_through"] == Fraction(3, 10)
-    p = MODELS["tariff_standoff"].parameter("japan_loss")
+    p = MODELS["tariff_standoff"].parameter("partner_loss")
     assert snap(p, 0.0254999) == Fraction(1, 40)  # the step is 1/1000
     assert snap(p, 0.0256) == Fraction(13, 500)
     assert snap(p, 1e9) == p.high and snap(p, -5) == p.low
@@ -293,8 +293,8 @@ def test_an_off_grid_scenario_value_stays_exact():
 
 
 def test_primary_sliders_can_be_chosen_and_are_checked():
-    app = APPS["deal_bargaining"](primary=["patience_japan_start", "patience_us_start"])
-    assert app.primary == ("patience_japan_start", "patience_us_start")
+    app = APPS["deal_bargaining"](primary=["patience_partner_start", "patience_us_start"])
+    assert app.primary == ("patience_partner_start", "patience_us_start")
     with pytest.raises(ValueError, match="no_such"):
         APPS["deal_bargaining"](primary=["no_such"])
     with pytest.raises(ValueError, match="scenario"):
@@ -415,9 +415,9 @@ def test_the_bargaining_app_marks_the_deal_and_the_card():
     deal = [Fraction(v) for v in app.analysis.data["deal"]]
     assert artists.deal.get_data() == ([float(deal[0])], [float(deal[1])])
     d = app.analysis.game.disagreement
-    expected = (float(d[0] - app.values["card_japan"]), float(d[1] - app.values["card_us"]))
+    expected = (float(d[0] - app.values["card_partner"]), float(d[1] - app.values["card_us"]))
     assert artists.threat.get_data() == ([expected[0]], [expected[1]])
-    app.controls["power_japan"].value = 0.8
+    app.controls["power_partner"].value = 0.8
     assert "Nash solution moved" in app.change
 
 

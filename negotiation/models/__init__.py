@@ -44,8 +44,19 @@ from . import (
     treasury_leverage,
 )
 from ._base import Analysis, Model, ModelKind
+from ._partner import DEFAULT_PARTNER, check_partner, for_partner, partner_text
 
-__all__ = ["MODELS", "Analysis", "Model", "ModelKind", "get_model"]
+__all__ = [
+    "DEFAULT_PARTNER",
+    "MODELS",
+    "Analysis",
+    "Model",
+    "ModelKind",
+    "check_partner",
+    "for_partner",
+    "get_model",
+    "partner_text",
+]
 
 MODELS: dict[str, Model] = {
     m.MODEL.name: m.MODEL

@@ -181,13 +181,34 @@ class Model:
             out[name] = self.parameter(name).validate(value)
         return out
 
-    def at(self, values: Mapping[str, Any] | None = None, **more: Any) -> Any:
-        """The model's game at the given values (defaults for the rest)."""
-        return self.instantiate(self.values(values, **more))
+    def at(
+        self, values: Mapping[str, Any] | None = None, *, partner: str = "Japan", **more: Any
+    ) -> Any:
+        """The model's game at the given values (defaults for the rest).
 
-    def analyse(self, values: Mapping[str, Any] | None = None, **more: Any) -> Analysis:
-        """Solve the model at the given values and explain the result in plain words."""
-        return self.analyse_values(self.values(values, **more))
+        ``partner`` names the US's partner, the player called Japan in the model's
+        formulas (a scenario's :attr:`~negotiation.scenarios.Scenario.partner`).
+        """
+        from ._partner import for_partner
+
+        return for_partner(self.instantiate(self.values(values, **more)), partner)
+
+    def analyse(
+        self, values: Mapping[str, Any] | None = None, *, partner: str = "Japan", **more: Any
+    ) -> Analysis:
+        """Solve the model at the given values and explain the result in plain words.
+
+        ``partner`` names the US's partner in the game and in every sentence.
+
+        Examples
+        --------
+        >>> from negotiation.models import MODELS
+        >>> MODELS["tariff_standoff"].analyse(partner="Korea").headline
+        'Equilibrium: the US holds the 24% tariff and Korea accommodates.'
+        """
+        from ._partner import for_partner
+
+        return for_partner(self.analyse_values(self.values(values, **more)), partner)
 
     def __repr__(self) -> str:
         return (

@@ -1,5 +1,9 @@
 """The trade-exposure parameters several models share: one definition, one source each.
 
+The ranges cover the US's large partners, from Switzerland to the EU: US imports
+from about $50bn to $650bn a year (2024: Korea about $131bn, Japan $148bn, the EU
+about $606bn).
+
 A model with a reason to narrow a range does so with :meth:`Parameter.replace`,
 so the calibration (default, unit, source) stays in one place.
 """
@@ -10,16 +14,16 @@ from fractions import Fraction
 
 from ..symbolic import Parameter
 
-__all__ = ["IMPORTS", "JAPAN_LOSS", "PASS_THROUGH"]
+__all__ = ["IMPORTS", "PARTNER_LOSS", "PASS_THROUGH"]
 
 IMPORTS = Parameter(
     "imports",
     148,
     50,
-    250,
+    650,
     unit="$bn/yr",
     step=1,
-    description="US imports from Japan",
+    description="US imports from the partner",
     source="us-imports-derived",
     latex="M",
 )
@@ -34,14 +38,14 @@ PASS_THROUGH = Parameter(
     source="assumption",
     latex=r"\phi",
 )
-JAPAN_LOSS = Parameter(
-    "japan_loss",
+PARTNER_LOSS = Parameter(
+    "partner_loss",
     Fraction(1, 40),
     0,
     Fraction(1, 10),
     unit="% of GDP per point",
     step=Fraction(1, 1000),
-    description="Japan's GDP loss per tariff point",
+    description="the partner's GDP loss per tariff point",
     source="nri-2025-04-03",
     latex=r"\lambda",
 )

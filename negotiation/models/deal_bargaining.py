@@ -43,7 +43,7 @@ Kalai-Smorodinsky solutions are unchanged by a change of units, so they need no
 conversion. The solutions' points are still reported in each side's own unit.
 
 **The Treasury card** as a threat point: had the card been credible, no deal would
-also cost the US ``card_us`` (higher yields) and Japan ``card_japan``;
+also cost the US ``card_us`` (higher yields) and Japan ``card_partner``;
 :func:`negotiation.bargaining.threat_point_effect` shows how the solutions move.
 
 **Rounds of talks**: the gains from the best deal, valued in $bn (1% of Japan's
@@ -93,7 +93,7 @@ from ..bargaining.offers import alternating_offers, linear_schedule
 from ..core._numbers import Number, format_number
 from ..symbolic import Parameter
 from ._base import Analysis, Model, fmt
-from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
+from ._shared import IMPORTS, PARTNER_LOSS, PASS_THROUGH
 
 __all__ = ["DEAL", "MODEL", "PARAMETERS", "PLEDGES", "TARIFFS", "deal_bargaining"]
 
@@ -106,7 +106,7 @@ DEAL = (Fraction(15), 550)
 ROUNDS = 8
 
 PARAMETERS: tuple[Parameter, ...] = (
-    JAPAN_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
+    PARTNER_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
     IMPORTS,
     PASS_THROUGH.replace(high=Fraction(19, 20)),  # at 1 the US would not care about the tariff
     Parameter(
@@ -116,7 +116,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         Fraction(1, 2),
         unit="% of GDP per $100bn",
         step=Fraction(1, 100),
-        description="Japan's yearly cost per $100bn pledged",
+        description="the partner's yearly cost per $100bn pledged",
         source="assumption",
         latex="c",
     ),
@@ -143,13 +143,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex="r_0",
     ),
     Parameter(
-        "no_deal_cost_japan",
+        "no_deal_cost_partner",
         Fraction(3, 10),
         0,
         2,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="Japan's extra cost of no deal",
+        description="the partner's extra cost of no deal",
         source="assumption",
         latex="e_J",
     ),
@@ -165,13 +165,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex="e_{US}",
     ),
     Parameter(
-        "card_japan",
+        "card_partner",
         Fraction(3, 10),
         0,
         2,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="Japan's cost of no deal if it plays the Treasury card",
+        description="the partner's cost of no deal if it plays the Treasury card",
         source="assumption",
         latex=r"\kappa_J",
     ),
@@ -187,46 +187,46 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex=r"\kappa_{US}",
     ),
     Parameter(
-        "power_japan",
+        "power_partner",
         Fraction(1, 2),
         Fraction(1, 20),
         Fraction(19, 20),
         unit="share",
         step=Fraction(1, 20),
-        description="Japan's bargaining power (Nash weight)",
+        description="the partner's bargaining power (Nash weight)",
         source="assumption",
         latex=r"\beta",
     ),
     Parameter(
         "gdp_dollars",
         40,
-        30,
-        50,
+        5,
+        200,
         unit="$bn per % of GDP",
         step=1,
-        description="value of 1% of Japan's GDP",
+        description="value of 1% of the partner's GDP",
         source="japan-gdp-2024",
         latex="G",
     ),
     Parameter(
-        "patience_japan_start",
+        "patience_partner_start",
         Fraction(19, 20),
         Fraction(1, 2),
         Fraction(99, 100),
         unit="per round",
         step=Fraction(1, 100),
-        description="Japan's discount factor in the first rounds",
+        description="the partner's discount factor in the first rounds",
         source="assumption",
         latex=r"\delta_J^{0}",
     ),
     Parameter(
-        "patience_japan_end",
+        "patience_partner_end",
         Fraction(7, 10),
         Fraction(1, 2),
         Fraction(99, 100),
         unit="per round",
         step=Fraction(1, 100),
-        description="Japan's discount factor near the deadline",
+        description="the partner's discount factor near the deadline",
         source="assumption",
         latex=r"\delta_J^{1}",
     ),
@@ -256,7 +256,7 @@ PARAMETERS: tuple[Parameter, ...] = (
 
 
 def _utilities(values: dict[str, Number], rate: Number, pledge: Number) -> tuple[Number, Number]:
-    lam, M, phi = values["japan_loss"], values["imports"], values["pass_through"]
+    lam, M, phi = values["partner_loss"], values["imports"], values["pass_through"]
     japan = -lam * rate - values["pledge_cost"] * Fraction(pledge) / 100
     us = (1 - phi) * rate * M / 100 + values["pledge_value"] * Fraction(pledge) / 100
     return japan, us
@@ -264,7 +264,7 @@ def _utilities(values: dict[str, Number], rate: Number, pledge: Number) -> tuple
 
 def _disagreement(values: dict[str, Number]) -> tuple[Number, Number]:
     japan, us = _utilities(values, values["no_deal_tariff"], 0)
-    return japan - values["no_deal_cost_japan"], us - values["no_deal_cost_us"]
+    return japan - values["no_deal_cost_partner"], us - values["no_deal_cost_us"]
 
 
 def label(rate: Number, pledge: Number) -> str:
@@ -318,7 +318,7 @@ def offers(values: dict[str, Number]) -> tuple[object, Number, tuple[Number, Num
     actual = (k * (deal_j - d_j), deal_us - d_us)
     steps = ROUNDS - 1
     result = alternating_offers(
-        linear_schedule(values["patience_japan_start"], values["patience_japan_end"], steps),
+        linear_schedule(values["patience_partner_start"], values["patience_partner_end"], steps),
         linear_schedule(values["patience_us_start"], values["patience_us_end"], steps),
         rounds=ROUNDS,
         first="US",
@@ -383,14 +383,14 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     # year (1% of Japan's GDP is gdp_dollars $bn); Nash and Kalai-Smorodinsky need no
     # common unit.
     solutions = bargaining_solutions(
-        problem, power=values["power_japan"], unit_rates=(values["gdp_dollars"], 1)
+        problem, power=values["power_partner"], unit_rates=(values["gdp_dollars"], 1)
     )
     d_j, d_us = problem.disagreement
     card = threat_point_effect(
         problem,
-        (d_j - values["card_japan"], d_us - values["card_us"]),
+        (d_j - values["card_partner"], d_us - values["card_us"]),
         ("nash",),
-        power=values["power_japan"],
+        power=values["power_partner"],
     )
     nash = solutions["nash"]
     sentences = [_sentence(s) for s in solutions.values()]
@@ -428,8 +428,8 @@ def _analyse(values: dict[str, Number]) -> Analysis:
             "card_nash": card.solutions_after["nash"],
             "offers": result,
             "gains_per_year": pie,
-            "offers_share_japan": None if offered is None else offered[0],
-            "actual_share_japan": actual[0],
+            "offers_share_partner": None if offered is None else offered[0],
+            "actual_share_partner": actual[0],
         },
     )
 

@@ -60,7 +60,7 @@ from ..repeated import critical_discount_factor
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix
-from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
+from ._shared import IMPORTS, PARTNER_LOSS, PASS_THROUGH
 
 __all__ = ["MODEL", "PARAMETERS", "deal_compliance"]
 
@@ -89,7 +89,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     IMPORTS,
     PASS_THROUGH.replace(high=Fraction(19, 20)),  # at 1 the US would not care about the tariff
-    JAPAN_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
+    PARTNER_LOSS.replace(low=Fraction(1, 200)),  # at 0 Japan would not care about it
     Parameter(
         "compliance_cost",
         Fraction(1, 10),
@@ -97,7 +97,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         1,
         unit="% of GDP",
         step=Fraction(1, 100),
-        description="Japan's yearly cost of delivering the package",
+        description="the partner's yearly cost of delivering the package",
         source="assumption",
         latex="k",
     ),
@@ -108,7 +108,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         100,
         unit="$bn/yr",
         step=1,
-        description="value to the US of Japan's package",
+        description="value to the US of the partner's package",
         source="assumption",
         latex="V",
     ),
@@ -166,7 +166,7 @@ def deal_compliance() -> ParametricGame:
         p["snapback_rate"],
         p["imports"],
         p["pass_through"],
-        p["japan_loss"],
+        p["partner_loss"],
     )
     k, V, f = p["compliance_cost"], p["compliance_value"], p["snapback_cost"]
 

@@ -101,7 +101,7 @@ ISSUES: tuple[Issue, ...] = (
 """The five issues with options and scores (Japan, US)."""
 
 _KEYS = ("autos", "rice", "investment", "currency", "security")
-_DEFAULTS = {"japan": (3, 2, 1, 1, 1), "us": (1, 1, 2, 1, 1)}
+_DEFAULTS = {"partner": (3, 2, 1, 1, 1), "us": (1, 1, 2, 1, 1)}
 
 PARAMETERS: tuple[Parameter, ...] = tuple(
     Parameter(
@@ -111,11 +111,11 @@ PARAMETERS: tuple[Parameter, ...] = tuple(
         5,
         unit="weight",
         step=Fraction(1, 2),
-        description=f"{'Japan' if side == 'japan' else 'US'} weight on {ISSUES[k].name}",
+        description=f"{'partner' if side == 'partner' else 'US'} weight on {ISSUES[k].name}",
         source="assumption",
-        latex=rf"w^{{{'J' if side == 'japan' else 'US'}}}_{{\text{{{key}}}}}",
+        latex=rf"w^{{{'P' if side == 'partner' else 'US'}}}_{{\text{{{key}}}}}",
     )
-    for side in ("japan", "us")
+    for side in ("partner", "us")
     for k, key in enumerate(_KEYS)
 )
 
@@ -135,7 +135,7 @@ def issue_linkage(**values: Number) -> LinkedNegotiation:
 def _negotiation(items: tuple[tuple[str, Number], ...]) -> LinkedNegotiation:
     values = dict(items)
     weights = tuple(
-        tuple(values[f"weight_{side}_{key}"] for key in _KEYS) for side in ("japan", "us")
+        tuple(values[f"weight_{side}_{key}"] for key in _KEYS) for side in ("partner", "us")
     )
     return LinkedNegotiation(ISSUES, weights=weights, players=("Japan", "US"))
 

@@ -212,6 +212,72 @@ _ROWS = [
         "September 2025",
         "Yale Budget Lab",
     ),
+    # Other partners' deals of July 2025 (out-of-sample scenarios)
+    (
+        "gdp-imf-2024",
+        "Nominal GDP of the US's partners",
+        "Korea about $1.87tn; the EU about $19.4tn; Japan about $4.0tn",
+        "2024",
+        "IMF World Economic Outlook",
+    ),
+    (
+        "korea-trade-2024",
+        "US goods imports from Korea",
+        "about $131bn",
+        "2024",
+        "US Census Bureau",
+    ),
+    (
+        "korea-letter-2025-07",
+        "US tariff threatened on Korea",
+        "25% from 1 August",
+        "July 2025",
+        "UPI 2025-07-31; Korea Times 2025-07-31",
+    ),
+    (
+        "korea-deal-2025-07-30",
+        "The US-Korea deal",
+        "15% (announced 30 July); rice and beef kept closed; $350bn investment fund ($150bn for "
+        "shipbuilding); $100bn of US energy",
+        "2025-07-30",
+        "UPI 2025-07-31; Korea Times 2025-07-31",
+    ),
+    (
+        "eu-trade-2024",
+        "US goods trade with the EU",
+        "US imports about $606bn; US deficit in goods about $236bn",
+        "2024",
+        "US Census Bureau",
+    ),
+    (
+        "eu-exports-derived",
+        "US goods exports to the EU",
+        "about $370bn = $606bn - $236bn",
+        "2024",
+        "derived from eu-trade-2024",
+    ),
+    (
+        "eu-letter-2025-07-12",
+        "US tariff threatened on the EU",
+        "30% from 1 August (letter of 12 July)",
+        "July 2025",
+        "Reuters/AP reports 27-28 July 2025",
+    ),
+    (
+        "eu-countermeasures-2025",
+        "EU counter-measures",
+        "EUR 93bn of counter-measures on US goods prepared",
+        "July 2025",
+        "Reuters/AP reports 27-28 July 2025",
+    ),
+    (
+        "eu-deal-2025-07-27",
+        "The US-EU deal (Turnberry)",
+        "15% on most goods; steel and aluminium stay at 50%; $600bn of investment; $750bn of US "
+        "energy over three years",
+        "2025-07-27",
+        "Reuters/AP reports 27-28 July 2025",
+    ),
     # Currency
     (
         "intervention-2022",

@@ -76,13 +76,13 @@ GRID: tuple[int, ...] = (0, 5, 10, 15, 20, 25)
 PARAMETERS: tuple[Parameter, ...] = (
     IMPORTS.replace(name="imports_us", latex="M_1"),
     Parameter(
-        "imports_japan",
+        "imports_partner",
         79,
         20,
-        150,
+        400,
         unit="$bn/yr",
         step=1,
-        description="Japan's imports from the US",
+        description="the partner's imports from the US",
         source="us-exports-derived",
         latex="M_2",
     ),
@@ -92,24 +92,24 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex=r"\phi_1",
     ),
     Parameter(
-        "pass_through_japan",
+        "pass_through_partner",
         Fraction(3, 5),
         0,
         Fraction(19, 20),
         unit="share",
         step=Fraction(1, 20),
-        description="share of Japan's tariff paid by Japanese buyers",
+        description="share of the partner's tariff paid by the partner's buyers",
         source="assumption",
         latex=r"\phi_2",
     ),
     Parameter(
-        "supply_elasticity_japan",
+        "supply_elasticity_partner",
         5,
         2,
         20,
         unit="elasticity",
         step=Fraction(1, 10),
-        description="Japan's export-supply elasticity",
+        description="the partner's export-supply elasticity",
         source="assumption",
         latex=r"\sigma_1",
     ),
@@ -136,13 +136,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex=r"\rho_1",
     ),
     Parameter(
-        "reciprocity_japan",
+        "reciprocity_partner",
         Fraction(1, 5),
         0,
         5,
         unit="$bn/yr",
         step=Fraction(1, 10),
-        description="Japan's value of answering tariffs (at 10% each)",
+        description="the partner's value of answering tariffs (at 10% each)",
         source="assumption",
         latex=r"\rho_2",
     ),
@@ -160,10 +160,10 @@ def tariff_ladder() -> ParametricGame:
     (6, 6)
     """
     p = {q.name: q.symbol for q in PARAMETERS}
-    M1, M2 = p["imports_us"], p["imports_japan"]
-    a1, a2 = 1 - p["pass_through"], 1 - p["pass_through_japan"]
-    s1, s2 = p["supply_elasticity_japan"], p["supply_elasticity_us"]
-    r1, r2 = p["reciprocity_us"], p["reciprocity_japan"]
+    M1, M2 = p["imports_us"], p["imports_partner"]
+    a1, a2 = 1 - p["pass_through"], 1 - p["pass_through_partner"]
+    s1, s2 = p["supply_elasticity_partner"], p["supply_elasticity_us"]
+    r1, r2 = p["reciprocity_us"], p["reciprocity_partner"]
     A, B = [], []
     for pct1 in GRID:
         t1 = Fraction(pct1, 100)
@@ -212,10 +212,11 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         f"(total ${float(joint[i, j]):.3g}bn)."
     )
     optimal = tuple(
-        f"Johnson's optimal tariff for {who} alone: 1/{name} = {100 / float(values[key]):.3g}%."
-        for who, name, key in (
-            ("the US", "sigma_Japan", "supply_elasticity_japan"),
-            ("Japan", "sigma_US", "supply_elasticity_us"),
+        f"Johnson's optimal tariff for {who} alone: 1/sigma, sigma the elasticity of "
+        f"{whose} export supply, = {100 / float(values[key]):.3g}%."
+        for who, whose, key in (
+            ("the US", "Japan's", "supply_elasticity_partner"),
+            ("Japan", "the US's", "supply_elasticity_us"),
         )
     )
     return Analysis(**{**analysis.__dict__, "details": (*analysis.details, efficient, *optimal)})

@@ -72,7 +72,7 @@ from ..core.game import BimatrixGame
 from ..symbolic import Parameter, ParametricGame
 from ._base import Analysis, Model
 from ._normal_form import analyse_bimatrix
-from ._shared import IMPORTS, JAPAN_LOSS, PASS_THROUGH
+from ._shared import IMPORTS, PARTNER_LOSS, PASS_THROUGH
 
 __all__ = ["MODEL", "PARAMETERS", "tariff_standoff"]
 
@@ -101,7 +101,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     IMPORTS,
     PASS_THROUGH,
-    JAPAN_LOSS,
+    PARTNER_LOSS,
     Parameter(
         "retaliation_value",
         Fraction(-15, 100),
@@ -109,18 +109,18 @@ PARAMETERS: tuple[Parameter, ...] = (
         Fraction(1, 2),
         unit="% of GDP",
         step=Fraction(1, 100),
-        description="net value to Japan of its own counter-tariffs",
+        description="net value to the partner of its own counter-tariffs",
         source="assumption",
         latex="g",
     ),
     Parameter(
-        "war_cost_japan",
+        "war_cost_partner",
         Fraction(3, 10),
         0,
         2,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="cost to Japan of an open trade war",
+        description="cost to the partner of an open trade war",
         source="assumption",
         latex="w",
     ),
@@ -131,7 +131,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         1,
         unit="% of GDP",
         step=Fraction(1, 100),
-        description="cost to Japan of its package of concessions",
+        description="cost to the partner of its package of concessions",
         source="assumption",
         latex="k",
     ),
@@ -142,7 +142,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         60,
         unit="$bn/yr",
         step=1,
-        description="value to the US of Japan's package",
+        description="value to the US of the partner's package",
         source="assumption",
         latex="V",
     ),
@@ -153,7 +153,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         40,
         unit="$bn/yr",
         step=1,
-        description="damage to US exporters from Japan's counter-tariffs",
+        description="damage to US exporters from the partner's counter-tariffs",
         source="assumption",
         latex="D",
     ),
@@ -192,9 +192,9 @@ def tariff_standoff() -> ParametricGame:
         return (1 - phi) * r / 100 * M
 
     lam, g, w, k = (
-        p["japan_loss"],
+        p["partner_loss"],
         p["retaliation_value"],
-        p["war_cost_japan"],
+        p["war_cost_partner"],
         p["concession_cost"],
     )
     V, D, W = p["concession_value"], p["retaliation_damage"], p["war_cost_us"]

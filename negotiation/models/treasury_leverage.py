@@ -144,11 +144,11 @@ PARAMETERS: tuple[Parameter, ...] = (
         for name in (
             "imports",
             "pass_through",
-            "japan_loss",
+            "partner_loss",
             "concession_cost",
             "concession_value",
             "retaliation_value",
-            "war_cost_japan",
+            "war_cost_partner",
             "retaliation_damage",
             "war_cost_us",
         )
@@ -160,7 +160,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         4,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="Japan's cost of selling Treasuries",
+        description="the partner's cost of selling Treasuries",
         source="selling-cost-derived",
         latex="S",
     ),
@@ -171,7 +171,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         4,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="Japan's reputation cost of walking the threat back",
+        description="the partner's reputation cost of walking the threat back",
         source="assumption",
         latex=r"\rho",
     ),
@@ -198,13 +198,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         latex=r"\pi",
     ),
     Parameter(
-        "stress_cost_japan",
+        "stress_cost_partner",
         Fraction(1, 2),
         0,
         3,
         unit="% of GDP",
         step=Fraction(1, 20),
-        description="extra cost to Japan of market stress",
+        description="extra cost to the partner of market stress",
         source="assumption",
         latex="X",
     ),
@@ -250,7 +250,7 @@ def treasury_leverage() -> GameTree:
         s["deal_rate"],
         s["imports"],
         s["pass_through"],
-        s["japan_loss"],
+        s["partner_loss"],
     )
 
     def tau(r: Any) -> Any:
@@ -261,7 +261,7 @@ def treasury_leverage() -> GameTree:
             "Market stress": (
                 s["stress_probability"],
                 leaf(
-                    -lam * t - s["selling_cost"] - s["stress_cost_japan"],
+                    -lam * t - s["selling_cost"] - s["stress_cost_partner"],
                     tau(t) - s["yield_cost"] - s["stress_cost_us"],
                 ),
             ),
@@ -282,7 +282,7 @@ def treasury_leverage() -> GameTree:
         {
             "Accept": leaf(-lam * d - s["concession_cost"], tau(d) + s["concession_value"]),
             "Retaliate": leaf(
-                -lam * t + s["retaliation_value"] - s["war_cost_japan"],
+                -lam * t + s["retaliation_value"] - s["war_cost_partner"],
                 tau(t) - s["retaliation_damage"] - s["war_cost_us"],
             ),
             "Treasury card": card,
@@ -303,7 +303,7 @@ def credibility_condition() -> Any:
     Examples
     --------
     >>> print(credibility_condition())
-    walk_back_cost >= selling_cost + stress_cost_japan*stress_probability
+    walk_back_cost >= selling_cost + stress_cost_partner*stress_probability
     """
     return credibility(treasury_leverage(), HOLD_NODE, "Sell", solve_for="walk_back_cost").condition
 

@@ -35,12 +35,18 @@ NAMED_COLOURS: dict[str, str] = {"Japan": PALETTE["blue"], "US": PALETTE["vermil
 
 
 def player_colours(players: Sequence[str]) -> tuple[str, str]:
-    """The two players' colours: Japan blue and the US vermillion, otherwise by position.
+    """The two players' colours: the US vermillion and its partner (Japan, Korea...) blue.
+
+    Any partner of the US gets Japan's blue, so that a scenario for Korea or the EU
+    looks like the course's figures for Japan; games without the US are coloured by
+    position.
 
     Examples
     --------
     >>> player_colours(("US", "Japan"))
     ('#D55E00', '#0072B2')
+    >>> player_colours(("Korea", "US")) == player_colours(("Japan", "US"))
+    True
     >>> player_colours(("Row", "Column")) == PLAYER_COLOURS
     True
     """
@@ -49,6 +55,9 @@ def player_colours(players: Sequence[str]) -> tuple[str, str]:
     a, b = players
     if a in NAMED_COLOURS and b in NAMED_COLOURS and a != b:
         return NAMED_COLOURS[a], NAMED_COLOURS[b]
+    if (a == "US") != (b == "US"):  # the US and one partner
+        us, partner = NAMED_COLOURS["US"], NAMED_COLOURS["Japan"]
+        return (us, partner) if a == "US" else (partner, us)
     return PLAYER_COLOURS
 
 

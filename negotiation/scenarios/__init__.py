@@ -10,12 +10,15 @@ unit (exactly the model's unit) and its source: a key of
     name = "april-2025"
     title = "April 2025: the 24% 'reciprocal' tariff, paused at 10%"
     date = 2025-04-09
+    partner = "Japan"
     summary = "..."
 
     [tariff_standoff]
     tariff = { value = 24, unit = "%", source = "reciprocal-rate-apr-2025" }
     pass_through = { value = 0.6, unit = "share", source = "assumption", reason = "..." }
 
+``partner`` names the US's partner in the talks (``"Japan"`` when left out; every
+bundled file writes it): the models' games, headlines and apps use that name.
 Files hold numbers only; nothing in them is evaluated. A value outside its
 parameter's range, a missing or unknown key, a string where a number belongs or a
 missing source is an error naming the file, the key and what is allowed: nothing is
@@ -26,7 +29,7 @@ Examples
 --------
 >>> from negotiation import scenarios
 >>> scenarios.names()
-('april-2025', 'may-2025', 'july-2025-deal')
+('april-2025', 'may-2025', 'july-2025-deal', 'eu-july-2025', 'korea-july-2025')
 >>> s = scenarios.load("july-2025-deal")
 >>> s.values("tariff_standoff")["deal_rate"]
 Fraction(15, 1)
@@ -44,10 +47,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core._numbers import Number, format_number, to_exact
+from ..models._partner import DEFAULT_PARTNER, check_partner
 
-__all__ = ["Entry", "Scenario", "ScenarioError", "load", "names", "template"]
+__all__ = ["Entry", "Scenario", "ScenarioError", "compare_deals", "load", "names", "template"]
 
 _HEADER_KEYS: dict[str, Any] = {"name": str, "title": str, "date": (dt.date, str), "summary": str}
+_OPTIONAL_HEADER_KEYS: dict[str, Any] = {"partner": str}
 _ENTRY_KEYS = {"value", "unit", "source", "reason", "note"}
 
 
@@ -81,6 +86,8 @@ class Scenario:
         The file it was read from.
     entries : dict
         ``entries[model][parameter]`` is an :class:`Entry`.
+    partner : str
+        The US's partner in these talks (``"Japan"``, ``"Korea"``, ``"the EU"``...).
     """
 
     name: str
@@ -89,6 +96,7 @@ class Scenario:
     summary: str
     path: Path | None
     entries: dict[str, dict[str, Entry]]
+    partner: str = "Japan"
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -164,6 +172,75 @@ def _bundled() -> dict[str, Any]:
     }
 
 
+def compare_deals(
+    chosen: list[str] | tuple[str, ...] = ("july-2025-deal", "eu-july-2025", "korea-july-2025"),
+) -> str:
+    """The tariff standoff at several partners' deal dates, side by side, as a Markdown table.
+
+    One column per scenario, in date order: the partner, the date, the tariff the US
+    threatened and the rate agreed, US imports, the yearly value of the partner's package
+    to the US and its cost to the partner, the partner's net value of counter-tariffs,
+    then what the model predicts at those values. Each scenario's values are its own,
+    sourced or stated assumptions; nothing is set to make the model agree with the deal.
+
+    Examples
+    --------
+    >>> table = compare_deals()
+    >>> table.splitlines()[0]
+    '| | Japan | the EU | Korea |'
+    >>> "Hold (30%)" in table
+    True
+    """
+    from ..models import MODELS
+
+    given: Any = chosen
+    if isinstance(given, str) or not isinstance(given, list | tuple):
+        raise TypeError(f"chosen must be a list of scenario names, got {given!r}")
+    if not chosen:
+        raise ValueError("chosen is empty: name at least one scenario")
+    loaded = sorted((load(name) for name in chosen), key=lambda s: (s.date, s.name))
+    model = MODELS["tariff_standoff"]
+    columns = []
+    for s in loaded:
+        v = s.values(model.name)  # a clear error for a scenario without the standoff
+        analysis = model.analyse(v, partner=s.partner)
+        pure = analysis.result.pure
+        if len(analysis.result.equilibria) == 1 and pure:
+            us = analysis.game.row_labels[pure[0].row_support[0]]
+            partner = analysis.game.col_labels[pure[0].col_support[0]]
+            rate = v["tariff"] if us == "Hold" else v["deal_rate"]
+            prediction = f"{us} ({format_number(rate)}%), {partner.lower()}"
+        else:
+            prediction = f"{len(analysis.result.equilibria)} equilibria (see the app)"
+        columns.append(
+            (
+                s.partner,
+                s.date,
+                f"{format_number(v['tariff'])}%",
+                f"{format_number(v['deal_rate'])}%",
+                _dollars(f"${format_number(v['imports'])}bn"),
+                _dollars(f"${format_number(v['concession_value'])}bn"),
+                f"{float(v['concession_cost']):g}% of GDP",
+                f"{float(v['retaliation_value']):g}% of GDP",
+                prediction,
+            )
+        )
+    labels = (
+        "date of the deal",
+        "tariff threatened",
+        "rate agreed",
+        "US imports from the partner (2024, a year)",
+        "value of the package to the US (a year)",
+        "cost of the package to the partner (a year)",
+        "net value to the partner of counter-tariffs",
+        "the model's equilibrium (US, partner)",
+    )
+    rows = ["| | " + " | ".join(c[0] for c in columns) + " |", "|---|" + "---|" * len(columns)]
+    for k, label in enumerate(labels, start=1):
+        rows.append(f"| {label} | " + " | ".join(str(c[k]) for c in columns) + " |")
+    return "\n".join(rows)
+
+
 def names() -> tuple[str, ...]:
     """The bundled scenarios, in date order."""
     loaded = [load(name) for name in _bundled()]
@@ -227,11 +304,19 @@ def _parse(data: Mapping[str, Any], where: str, path: Path | None) -> Scenario:
     header = data["scenario"]
     if not isinstance(header, Mapping):
         raise _fail(where, "[scenario] must be a table")
-    extra = set(header) - set(_HEADER_KEYS)
+    allowed = {*_HEADER_KEYS, *_OPTIONAL_HEADER_KEYS}
+    extra = set(header) - allowed
     if extra:
         raise _fail(
-            where, f"[scenario] has unknown key(s) {sorted(extra)}; allowed: {sorted(_HEADER_KEYS)}"
+            where, f"[scenario] has unknown key(s) {sorted(extra)}; allowed: {sorted(allowed)}"
         )
+    partner = header.get("partner", DEFAULT_PARTNER)
+    if not isinstance(partner, str):
+        raise _fail(where, f"[scenario] partner must be text (a country's name), got {partner!r}")
+    try:
+        partner = check_partner(partner)
+    except ValueError as err:
+        raise _fail(where, f"[scenario] partner: {err}") from None
     for key, kind in _HEADER_KEYS.items():
         if key not in header:
             raise _fail(where, f"[scenario] is missing the key {key!r}")
@@ -271,6 +356,7 @@ def _parse(data: Mapping[str, Any], where: str, path: Path | None) -> Scenario:
         summary=header["summary"].strip(),
         path=path,
         entries=entries,
+        partner=partner,
     )
 
 
@@ -319,23 +405,40 @@ def _decimal(value: Fraction) -> str:
     return text
 
 
-def template(models: list[str] | None = None, name: str = "my-scenario") -> str:
+def template(
+    models: list[str] | None = None, name: str = "my-scenario", partner: str = DEFAULT_PARTNER
+) -> str:
     """A complete scenario file with every parameter at its default, to copy and adapt.
+
+    The defaults are calibrated to Japan. For another ``partner`` every value is
+    marked as an assumption whose reason says it is Japan's figure, a placeholder to
+    replace with the partner's own figure and its source: a template never passes a
+    Japanese figure off as another country's.
 
     Examples
     --------
     >>> text = template(["currency_claims"])
     >>> "[currency_claims]" in text and "weak_yen_gain" in text
     True
+    >>> korea = template(["tariff_standoff"], "korea", partner="Korea")
+    >>> 'partner = "Korea"' in korea and "placeholder" in korea
+    True
     """
     from ..models import MODELS
 
+    partner = check_partner(partner)
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"name must be a non-empty string, got {name!r}")
+    given: Any = models
+    if given is not None and (isinstance(given, str) or not all(isinstance(m, str) for m in given)):
+        raise TypeError(f"models must be a list of model names, got {models!r}")
     chosen = list(MODELS) if models is None else models
     lines = [
         "[scenario]",
         f'name = "{name}"',
         'title = "A title for the class"',
         f"date = {dt.date.today().isoformat()}",
+        f'partner = "{partner}"',
         'summary = "What is happening at this date, in two or three sentences."',
     ]
     for model_name in chosen:
@@ -345,6 +448,13 @@ def template(models: list[str] | None = None, name: str = "my-scenario") -> str:
         for p in MODELS[model_name].parameters:
             source = p.source or "assumption"
             reason = ', reason = "say why"' if source == "assumption" else ""
+            if partner != DEFAULT_PARTNER:
+                was = "a stylized assumption" if source == "assumption" else f"from {source}"
+                source = "assumption"
+                reason = (
+                    f", reason = \"placeholder: Japan's value ({was}); replace it with a "
+                    f'figure for {partner} and cite its source, or say why it is assumed"'
+                )
             lines.append(
                 f'{p.name} = {{ value = {_toml_number(p.default)}, unit = "{p.unit}", source = "{source}"{reason} }}'
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 import time
 import warnings
 from collections import OrderedDict
@@ -27,7 +28,15 @@ from typing import Any
 import ipywidgets as w
 
 from ..core._numbers import Number, format_number, to_exact
-from ..models import MODELS, Analysis, Model
+from ..models import (
+    DEFAULT_PARTNER,
+    MODELS,
+    Analysis,
+    Model,
+    check_partner,
+    for_partner,
+    partner_text,
+)
 from ..symbolic import Parameter
 from ._render import LiveFigure
 
@@ -99,18 +108,23 @@ def _is_integer(x: Number) -> bool:
 PLAIN_UNITS = frozenset({"share", "elasticity", "weight", "probability"})
 
 
-def control_label(parameter: Parameter) -> str:
+def control_label(parameter: Parameter, partner: str | None = None) -> str:
     """The text next to a slider: the description with its unit, e.g. ``US tariff if held (%)``.
 
-    A unit already said by the description is not repeated.
+    A unit already said by the description is not repeated. ``partner`` names the
+    country that the description calls "the partner" (an app gives its scenario's).
 
     Examples
     --------
     >>> from negotiation.models import MODELS
     >>> control_label(MODELS["tariff_ladder"].parameter("supply_elasticity_us"))
     'US export-supply elasticity'
+    >>> control_label(MODELS["tariff_standoff"].parameter("partner_loss"), "Korea")
+    "Korea's GDP loss per tariff point (% of GDP per point)"
     """
     text = parameter.description or parameter.name.replace("_", " ")
+    if partner is not None:
+        text = re.sub(r"\b[Tt]he partner\b", check_partner(partner), text)
     text = text[:1].upper() + text[1:]
     unit = parameter.unit
     if not unit or unit.lower() in text.lower():
@@ -373,6 +387,8 @@ class App:
         self._scenarios = self._scenario_values()
         self._start_scenario = scenario
         self.values: dict[str, Number] = self.model.defaults
+        #: the US's partner: the last loaded scenario's (Japan for the defaults)
+        self.partner: str = DEFAULT_PARTNER
         if scenario is not None:
             if scenario not in self._scenarios:
                 raise ValueError(
@@ -380,6 +396,7 @@ class App:
                     f"choose one of {sorted(self._scenarios)}"
                 )
             self.values = dict(self._scenarios[scenario][1])
+            self.partner = self._partners[scenario]
         integer = {
             p.name: all(
                 _is_integer(Fraction(x))
@@ -398,6 +415,7 @@ class App:
             for p in self.model.parameters
         }
         self._names_of = {id(c): n for n, c in self.controls.items()}
+        self._name_partner()
         self.analysis: Analysis | None = None
         self.previous: Analysis | None = None
         self.text = ""
@@ -425,17 +443,17 @@ class App:
         from .. import scenarios
 
         out: dict[str, tuple[str, dict[str, Number]]] = {}
+        self._partners: dict[str, str] = {}
         for name in scenarios.names():
             s = scenarios.load(name)
             if s.covers(self.model.name):
                 out[name] = (s.title, s.values(self.model.name))
+                self._partners[name] = s.partner
         return out
 
     def _build(self) -> None:
-        title = w.HTML(
-            f"{_CSS}<div style='font-size:20px;font-weight:bold'>{html.escape(self.model.title)}</div>"
-            f"<div style='color:#444'>{html.escape(self.model.summary)}</div>"
-        )
+        title = w.HTML(self._title_html())
+        self._title = title
         self.scenario = w.Dropdown(
             options=[("Choose a scenario…", "")]
             + [(title_, name) for name, (title_, _) in self._scenarios.items()],
@@ -553,6 +571,8 @@ class App:
             self.load_scenario(self._start_scenario)
             return
         self._set_scenario_quietly("")
+        self.partner = DEFAULT_PARTNER
+        self._name_partner()
         self.set_values(self.model.defaults, "Reset to the default values.")
 
     def load_scenario(self, name: str) -> None:
@@ -564,7 +584,59 @@ class App:
             )
         title, values = self._scenarios[name]
         self._set_scenario_quietly(name)
+        self.partner = self._partners[name]
+        self._name_partner()
         self.set_values(values, f"Loaded the scenario “{title}”.")
+
+    def _title_html(self) -> str:
+        summary = partner_text(self.model.summary, self.partner)
+        return (
+            f"{_CSS}<div style='font-size:20px;font-weight:bold'>{html.escape(self.model.title)}</div>"
+            f"<div style='color:#444'>{html.escape(summary)}</div>"
+        )
+
+    def _name_partner(self) -> None:
+        """The sliders' labels and the summary name the current partner ("Korea's GDP loss...")."""
+        if hasattr(self, "_title"):
+            self._title.value = self._title_html()
+        for p in self.model.parameters:
+            control = self.controls[p.name]
+            control.description = _label_html(control_label(p, self.partner))
+            source = p.source or "not given"
+            control.tooltip = f"{control_label(p, self.partner)} [{p.name}; source: {source}]"
+
+    def _paint_partner(self) -> None:
+        """The figures' titles, axis labels and legends name the current partner.
+
+        A figure is drawn once and then updated in place, so the text drawn for one
+        partner is renamed when a scenario for another is loaded (and back on reset).
+        """
+        old = getattr(self, "_painted_partner", DEFAULT_PARTNER)
+        new = self.partner
+        if old == new:
+            return
+        pattern = re.compile(rf"\b{re.escape(old)}\b|\b{re.escape(old[:1].upper() + old[1:])}\b")
+
+        def rename(text: str) -> str:
+            return pattern.sub(lambda m: new[:1].upper() + new[1:] if m.start() == 0 else new, text)
+
+        from matplotlib.text import Text
+
+        for view in self.figures.values():
+            for artist in view.figure.findobj(Text):
+                text = artist.get_text()
+                if text and pattern.search(text):
+                    artist.set_text(rename(text))
+            handles = getattr(view.artists, "legend_handles", None) or []
+            for handle in handles:
+                label = handle.get_label() if hasattr(handle, "get_label") else ""
+                if label and pattern.search(label):
+                    handle.set_label(rename(label))
+            view.live.invalidate()
+            if view.legend_image is not None:
+                view._show_legend()
+            view.show()
+        self._painted_partner = new
 
     def _set_scenario_quietly(self, name: str) -> None:
         outer = self._holding
@@ -596,12 +668,12 @@ class App:
     # --- the update -----------------------------------------------------------------
     def analyse(self, values: Mapping[str, Number]) -> Analysis:
         """The model's analysis at ``values``, remembered for positions visited before."""
-        key = tuple(sorted(values.items()))
+        key = (self.partner, *sorted(values.items()))
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        result = self.model.analyse_values(dict(values))
+        result = for_partner(self.model.analyse_values(dict(values)), self.partner)
         self._cache[key] = result
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -622,6 +694,7 @@ class App:
                 analysis = self.analyse(self.values)
                 self.previous, self.analysis = self._last_good, analysis
                 self._refresh(analysis)
+                self._paint_partner()
                 self._last_good = analysis
                 self.change = self._change_text(self.previous, analysis, moved, event)
                 self._show_text(analysis)
@@ -664,7 +737,7 @@ class App:
             return ""
         name, old, new = moved
         p = self.model.parameter(name)
-        label = control_label(p).rsplit(" (", 1)[0]
+        label = control_label(p, self.partner).rsplit(" (", 1)[0]
         if old == new:
             return f"{label} stays at {value_text(p, new)}."
         return f"You moved “{label}” from {value_text(p, old)} to {value_text(p, new)}."

@@ -228,7 +228,7 @@ class NormalFormApp(App):
         self.table.add_class("ng-table")
         outputs: list[Any] = [self.table]
         if self.diagram:
-            game = self.model.at(self.values)
+            game = self.model.at(self.values, partner=self.partner)
             if game.shape == (2, 2):
                 self.figures["best_responses"] = FigureView(draw_best_responses(game, legend=False))
                 outputs.append(self.figures["best_responses"].widget)

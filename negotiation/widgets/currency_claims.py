@@ -65,7 +65,7 @@ class CurrencyClaimsApp(NormalFormApp):
             "<div class='ng-details'><b>The indifference principle.</b> "
             f"The US accuses with probability $p = {self._p_latex}$ (with {html.escape(given(self._p_symbols))}): "
             f"only {html.escape(col)}'s payoffs. "
-            f"Japan leans on the yen with probability $q = {self._q_latex}$ "
+            f"{self.partner} leans on the yen with probability $q = {self._q_latex}$ "
             f"(with {html.escape(given(self._q_symbols))}): only the {html.escape(row)}'s payoffs. "
             f"{html.escape(now)}</div>"
         )

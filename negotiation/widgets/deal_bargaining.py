@@ -10,6 +10,7 @@ falling towards the deadline (``primary=`` can put the patience sliders first).
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
@@ -23,8 +24,8 @@ from ._base import App, FigureView
 __all__ = ["DealBargainingApp"]
 
 _PATIENCE = (
-    "patience_japan_start",
-    "patience_japan_end",
+    "patience_partner_start",
+    "patience_partner_end",
     "patience_us_start",
     "patience_us_end",
 )
@@ -38,8 +39,8 @@ class DealBargainingApp(App):
 
     model_name = "deal_bargaining"
     primary_parameters = (
-        "power_japan",
-        "no_deal_cost_japan",
+        "power_partner",
+        "no_deal_cost_partner",
         "no_deal_cost_us",
         "card_us",
         "pledge_value",
@@ -89,10 +90,10 @@ class DealBargainingApp(App):
         if offers_key != view.key:
             self.offers_result = analysis.data["offers"]
             view.update(offers_key, self.offers_result)
-        actual = float(analysis.data["actual_share_japan"])
-        model = analysis.data.get("offers_share_japan")
+        actual = float(analysis.data["actual_share_partner"])
+        model = analysis.data.get("offers_share_partner")
         said = (
-            f"In the model's rounds of talks Japan gets {float(model):.0%} of the yearly "
+            f"In the model's rounds of talks {self.partner} gets {float(model):.0%} of the yearly "
             "gains from the best deal"
             if model is not None
             else "In the model's rounds of talks there is no agreement"
@@ -119,12 +120,12 @@ class DealBargainingApp(App):
         table = (
             "<table style='border-collapse:collapse;margin:0.3em 0'>"
             "<tr><th style='text-align:left;padding-right:10px'>solution</th>"
-            "<th style='padding:0 10px'>Japan (% of GDP)</th><th style='padding:0 10px'>US ($bn)</th></tr>"
+            f"<th style='padding:0 10px'>{html.escape(self.partner)} (% of GDP)</th><th style='padding:0 10px'>US ($bn)</th></tr>"
             f"{rows}<tr style='color:#555'><td>no deal</td>"
             f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[0])}</td>"
             f"<td style='padding:1px 10px;text-align:right'>{format_payoff(d[1])}</td></tr></table>"
             "<div class='ng-units'>Egalitarian and utilitarian compare the two sides' gains, so "
-            "they are computed in one unit, $bn a year (1% of Japan's GDP = "
+            f"they are computed in one unit, $bn a year (1% of {self.partner}'s GDP = "
             f"${format_payoff(analysis.values['gdp_dollars'])}bn); Nash and Kalai-Smorodinsky "
             "do not depend on units.</div>"
         )
@@ -138,19 +139,19 @@ class DealBargainingApp(App):
             parts.append("The Nash solution did not move.")
         else:
             parts.append(
-                f"The Nash solution moved: Japan {format_payoff(j0)} → {format_payoff(j1)}% of GDP, "
+                f"The Nash solution moved: {self.partner} {format_payoff(j0)} → {format_payoff(j1)}% of GDP, "
                 f"the US ${format_payoff(u0)}bn → ${format_payoff(u1)}bn."
             )
         d0, d1 = old.game.disagreement, new.game.disagreement
         if d0 != d1:
             parts.append(
-                f"No deal is now worth {format_payoff(d1[0])}% of GDP to Japan and "
+                f"No deal is now worth {format_payoff(d1[0])}% of GDP to {self.partner} and "
                 f"${format_payoff(d1[1])}bn to the US: the side whose no-deal payoff rises gets more."
             )
-        s0, s1 = old.data.get("offers_share_japan"), new.data.get("offers_share_japan")
+        s0, s1 = old.data.get("offers_share_partner"), new.data.get("offers_share_partner")
         if s0 != s1 and s1 is not None:
             parts.append(
-                f"In the rounds of offers Japan's share of the gains is now "
+                f"In the rounds of offers {self.partner}'s share of the gains is now "
                 f"{float(s1):.0%}" + (f" (was {float(s0):.0%})." if s0 is not None else ".")
             )
         return " ".join(parts)

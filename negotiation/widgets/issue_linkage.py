@@ -27,8 +27,8 @@ class IssueLinkageApp(App):
 
     model_name = "issue_linkage"
     primary_parameters = (
-        "weight_japan_autos",
-        "weight_japan_rice",
+        "weight_partner_autos",
+        "weight_partner_rice",
         "weight_us_autos",
         "weight_us_investment",
         "weight_us_rice",
@@ -88,7 +88,7 @@ class IssueLinkageApp(App):
         else:
             text = "Same Nash package as before."
         text += (
-            f" Linking now adds {format_payoff(g1[0])} for Japan and {format_payoff(g1[1])} "
+            f" Linking now adds {format_payoff(g1[0])} for {self.partner} and {format_payoff(g1[1])} "
             f"for the US (before: {format_payoff(g0[0])} and {format_payoff(g0[1])})."
         )
         return text

@@ -24,17 +24,17 @@ class TariffLadderApp(NormalFormApp):
 
     model_name = "tariff_ladder"
     primary_parameters = (
-        "supply_elasticity_japan",
+        "supply_elasticity_partner",
         "supply_elasticity_us",
         "reciprocity_us",
-        "reciprocity_japan",
+        "reciprocity_partner",
     )
     payoff_units = ("$bn", "$bn")
     diagram = False
 
     def _build_outputs(self) -> list[Any]:
         outputs = super()._build_outputs()
-        game = self.model.at(self.values)
+        game = self.model.at(self.values, partner=self.partner)
         artists = draw_best_response_functions(
             game, row_levels=GRID, col_levels=GRID, unit="%", quantity="tariff", legend=False
         )

@@ -133,7 +133,7 @@ class TariffStandoffApp(NormalFormApp):
         "concession_value",
         "war_cost_us",
         "retaliation_value",
-        "war_cost_japan",
+        "war_cost_partner",
     )
     payoff_units = ("$bn", "% of GDP")
     #: The two sliders of the equilibrium map at first (across, up) and its grid size.
@@ -150,7 +150,10 @@ class TariffStandoffApp(NormalFormApp):
 
     # --- the equilibrium map ----------------------------------------------------------
     def _build_map(self) -> Any:
-        options = [(control_label(p).rsplit(" (", 1)[0], p.name) for p in self.model.parameters]
+        options = [
+            (control_label(p, self.partner).rsplit(" (", 1)[0], p.name)
+            for p in self.model.parameters
+        ]
         across, up = self.map_axes
         self.map_x = w.Dropdown(options=options, value=across, description="Across")
         self.map_y = w.Dropdown(options=options, value=up, description="Up")
@@ -270,7 +273,7 @@ class TariffStandoffApp(NormalFormApp):
         name = self._focus
         result = self._regimes.get(self._key(name))
         p = self.model.parameter(name)
-        label = html.escape(control_label(p).rsplit(" (", 1)[0])
+        label = html.escape(control_label(p, self.partner).rsplit(" (", 1)[0])
         if result is None:
             self.flips.value = (
                 f"<div class='ng-details' style='color:#666'>Where the equilibrium flips along "

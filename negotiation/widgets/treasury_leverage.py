@@ -72,12 +72,12 @@ class TreasuryLeverageApp(App):
         "walk_back_cost",
         "selling_cost",
         "stress_probability",
-        "stress_cost_japan",
+        "stress_cost_partner",
         "yield_cost",
     )
 
     def _build_outputs(self) -> list[Any]:
-        tree = self.model.at(self.values)
+        tree = self.model.at(self.values, partner=self.partner)
         self.figures["tree"] = FigureView(draw_game_tree(tree, legend=False, title=False))
         self.threat = w.HTML("", layout=w.Layout(width="100%"))
         self.threat.add_class("ng-threat")
@@ -104,7 +104,7 @@ class TreasuryLeverageApp(App):
         numbers = ""
         if sell is not None and keep is not None:
             numbers = (
-                f" If the US holds, Japan gets {format_payoff(sell)}% of GDP from selling and "
+                f" If the US holds, {self.partner} gets {format_payoff(sell)}% of GDP from selling and "
                 f"{format_payoff(keep)}% from not selling."
             )
         window = b.window
@@ -121,7 +121,7 @@ class TreasuryLeverageApp(App):
             f"{lhs:.3g} against {rhs:.3g}. Raising the walk-back cost (a public pledge) is "
             f"commitment.</div>"
             f"<div style='margin-top:6px'><b>Brinkmanship</b> (a sale that happens with chance q "
-            f"whatever Japan then wants) {html.escape(where)}:</div>"
+            f"whatever {html.escape(self.partner)} then wants) {html.escape(where)}:</div>"
             + window_bar_html(low, high, "q = chance that the threat goes off (shaded: it works)")
             + "</div>"
         )
@@ -160,7 +160,7 @@ class TreasuryLeverageApp(App):
         if not parts:
             japan, us = e_new.payoffs
             parts.append(
-                f"Same subgame-perfect outcome ({play_new}); Japan gets "
+                f"Same subgame-perfect outcome ({play_new}); {self.partner} gets "
                 f"{format_payoff(japan)}% of GDP, the US ${format_payoff(us)}bn."
             )
         return " ".join(parts)
