@@ -162,8 +162,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "prior_resolved",
         Fraction(1, 10),
-        0,
-        1,
+        Fraction(1, 100),
+        Fraction(99, 100),
         unit="probability",
         step=Fraction(1, 100),
         description="US prior that the partner is resolved (would really sell)",
@@ -450,15 +450,13 @@ def signal_map(
 
     Examples
     --------
-    >>> m = signal_map(resolution=3)
-    >>> for label in m.legend[m.labels[0, 0]].split("; "):  # prior 0, cheap talk
+    >>> m = signal_map(resolution=3)  # prior 1/100, 1/2, 99/100; audience cost 0, 1/2, 1
+    >>> print(m.legend[m.labels[0, 0]])  # prior 1/100, cheap talk: babbling
+    pooling on hint: US press after hint, press after silence; pooling on silence: US press after hint, press after silence
+    >>> for label in m.legend[m.labels[1, 0]].split("; "):  # audience cost 1/2
     ...     print(label)
-    pooling on hint: US press after hint, press after silence
     pooling on silence: US press after hint, press after silence
-    separating (resolved hint, unresolved silence): US press after hint, press after silence
-    separating (resolved silence, unresolved hint): US press after hint, press after silence
-    >>> print(m.legend[m.labels[1, 0]])  # audience cost 1/2: nobody pools on a costly hint
-    pooling on silence: US press after hint, press after silence; separating (resolved hint, unresolved silence): US press after hint, press after silence
+    semi-separating (resolved hint, unresolved mixes hint/silence): US mixes press/soften after hint, press after silence
     """
     v = _check_values(values)
     x, y = MODEL.parameter("prior_resolved"), MODEL.parameter("audience_cost")
