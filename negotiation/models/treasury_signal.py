@@ -469,6 +469,53 @@ def _prob(x: Fraction) -> str:
     return format_number(x)
 
 
+def _plain_words(
+    values: Mapping[str, Number],
+    sol: PerfectBayesianSolution,
+    labels: list[str],
+    fits: list[RecordFit],
+    th: dict[str, Fraction],
+) -> str:
+    """What the equilibria say about the two days of May 2025, for a reader without the maths."""
+    p = Fraction(values["prior_resolved"])
+    for eq, lab, f in zip(sol, labels, fits, strict=True):
+        if not f.fits:
+            continue
+        q = eq.sender[UNRESOLVED][HINT]
+        sigma = eq.receiver[HINT][PRESS]
+        mu = f.belief_after_hint
+        if q < 1 or eq.sender[RESOLVED].get(HINT, 0) < 1:
+            who = (
+                f"an unresolved partner hints with probability {_prob(q)}, so a hint raises the "
+                f"US's belief that the partner is resolved from {_prob(p)} to {_prob(mu or 0)}"
+            )
+        else:
+            who = "every partner hints, so a hint tells the US nothing"
+        return (
+            f"In plain words ({lab}): {who}; the US calls the hint (presses) with probability "
+            f"{_prob(sigma)}. Pressed, an unresolved partner walks back (at an audience cost of "
+            f"{fmt(values['audience_cost'], '% of GDP')}), while a resolved one would sell. The two days of May 2025 (a hint, a "
+            f"walk-back, no official selling) are that called bluff, with probability "
+            f"{_prob(f.probability)}; after the walk-back the US knows the partner was not "
+            f"resolved."
+        )
+    if not any(eq.sender[UNRESOLVED].get(HINT, 0) > 0 for eq in sol):
+        why = (
+            "an unresolved partner never hints (a hint costs it more than it can win, or the "
+            "US would press after it)"
+        )
+    else:
+        why = (
+            f"the US softens after every hint (it believes the partner resolved with a "
+            f"probability above {_prob(th['mu_hint'])}, where pressing stops paying), so "
+            f"nobody is ever pressed into a walk-back"
+        )
+    return (
+        f"In plain words: no equilibrium at these values produces the record of May 2025, "
+        f"because {why}."
+    )
+
+
 def _analyse(values: dict[str, Number]) -> Analysis:
     tree = _instantiate(values)
     sol: PerfectBayesianSolution = perfect_bayesian(tree)
@@ -482,7 +529,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     kinds = ", ".join(f"{k} {lab}" for lab, k in counts.items())
     fitting = sorted({lab for lab, f in zip(labels, fits, strict=True) if f.fits})
     if fitting:
-        verdict = "the May 2025 record (hint, walk-back, no sale) fits " + " and ".join(fitting)
+        verdict = "the May 2025 record (hint, walk-back, no sale) fits " + ", ".join(fitting)
     else:
         verdict = "no equilibrium here produces the May 2025 record (hint, walk-back, no sale)"
     headline = f"{n} perfect Bayesian equilibri{'um' if n == 1 else 'a'}: {kinds}; {verdict}."
@@ -506,6 +553,7 @@ def _analyse(values: dict[str, Number]) -> Analysis:
         )
     th = thresholds(values)
     details = [
+        _plain_words(values, sol, labels, fits, th),
         f"The US presses after a hint while it believes the partner resolved with probability "
         f"at most {_prob(th['mu_hint'])}, after silence at most {_prob(th['mu_silence'])} "
         f"(prior {_prob(Fraction(values['prior_resolved']))}).",
@@ -515,6 +563,13 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     ]
     if cheap:
         details.append("With no cost of hinting and no audience cost the hint is cheap talk.")
+    details.append(
+        "A semi-separating equilibrium (strategic ambiguity) in which the resolved type hints "
+        "and the US presses after silence needs prior_resolved < "
+        f"{_prob(th['mu_hint'])} and hint_cost_unresolved < {fmt(th['delta'], '% of GDP')}; "
+        f"there the US calls a hint with probability (Delta - c_U) / (Delta + a) = "
+        f"{_prob(th['call'])}, lower the higher the audience cost."
+    )
     for eq in sol:
         if eq.intuitive is not None:
             details.append(f"Intuitive criterion ({eq.kind}): {eq.intuitive.explanation}")
