@@ -487,7 +487,7 @@ def _plain_words(
         if q < 1 or eq.sender[RESOLVED].get(HINT, 0) < 1:
             who = (
                 f"an unresolved partner hints with probability {_prob(q)}, so a hint raises the "
-                f"US's belief that the partner is resolved from {_prob(p)} to {_prob(mu or 0)}"
+                f"US's belief that the partner is resolved from {_prob(p)} to {_prob(mu if mu is not None else Fraction(0))}"
             )
         else:
             who = "every partner hints, so a hint tells the US nothing"
