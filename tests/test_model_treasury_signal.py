@@ -341,3 +341,17 @@ def test_bad_input_raises_clear_errors():
 
 def test_no_parameter_name_says_japan():
     assert not [p.name for p in MODEL.parameters if "japan" in p.name]
+
+
+def test_the_command_line_solves_it_at_a_scenario(capsys):
+    from negotiation.cli import main
+
+    assert (
+        main(["solve", "treasury_signal", "--scenario", "may-2025", "--set", "audience_cost=0.5"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "What the hint told Washington" in out and "strategic ambiguity" in out
+    assert "press 7/17" in out  # sigma = (7/20 - 0) / (7/20 + 1/2)
+    assert main(["models", "treasury_signal"]) == 0
+    assert "no lesson yet" in capsys.readouterr().out
