@@ -34,7 +34,7 @@ the tariff standoff), ``lam`` the partner's GDP loss per tariff point, ``S`` its
 cost of selling and ``X`` the extra cost if a sale turns into market stress (chance
 ``pi``), ``Y`` and ``Z`` the same for the US, ``B`` the US's cost of softening after
 an open threat, ``c_R`` and ``c_U`` the direct cost of a hint to each type (markets
-react) and ``a`` the **audience cost** (Fearon 1994): what a government pays at
+react: a costly signal, [Spence1973]_) and ``a`` the **audience cost** [Fearon1994]_: what a government pays at
 home for retracting a public threat, paid only by a type that hinted and walks back.
 
 ============================  ========================  =====================
@@ -68,6 +68,18 @@ type is indifferent). A larger audience cost lets the US call the bluff less oft
 With ``c_R = c_U = a = 0`` the hint is cheap talk and every pooling equilibrium is
 *babbling*.
 
+**What the model computes.** :meth:`MODEL.analyse <negotiation.models.Model.analyse>`
+lists every perfect Bayesian equilibrium (extreme points, exact:
+:func:`~negotiation.information.perfect_bayesian`), classified, with its off-path
+beliefs and the intuitive criterion's verdict [ChoKreps1987]_, and
+:func:`record_fit` says which of them give the May record (hint, walk-back, no sale)
+a positive probability. :func:`thresholds` gives the closed forms above at given
+values; :func:`signal_regimes` every pure and hybrid candidate as formulas in the
+partner's parameters (:data:`SENDER_SIDE`: the solver needs the US's payoffs as
+numbers to decide which beliefs support an action after a message the prior may
+leave unsent); :func:`signal_map` which equilibria exist over the prior and the
+audience cost, exactly at every point of the grid.
+
 Calibration
 -----------
 Tariffs, imports, pass-through and ``lam`` as in the tariff standoff; ``S``,
@@ -77,7 +89,7 @@ reason in the scenario files. None of them is set from what happened in May: the
 walk-back and the absence of selling are what :func:`record_fit` reads *from* the
 equilibria, not inputs. The prior is low because Japan had never used its holdings
 against its ally and needs its reserves to defend the yen (Drezner 2009: creditor
-power deters but rarely compels). The audience cost is small for the same reason as
+power deters but rarely compels [Drezner2009]_). The audience cost is small for the same reason as
 the Treasury card's ``rho``: an unscripted TV answer, not a pledge, a law or a
 cabinet decision, ties a government little. The hint's direct cost is zero: a
 remark changes no holdings.
@@ -96,6 +108,8 @@ References
    international disputes", *American Political Science Review* 88(3), 577-592, 1994.
 .. [Spence1973] M. Spence, "Job market signaling", *Quarterly Journal of Economics*
    87(3), 355-374, 1973.
+.. [Drezner2009] D. W. Drezner, "Bad debts: assessing China's financial influence in
+   great power politics", *International Security* 34(2), 7-45, 2009.
 
 Examples
 --------
