@@ -34,8 +34,9 @@ the tariff standoff), ``lam`` the partner's GDP loss per tariff point, ``S`` its
 cost of selling and ``X`` the extra cost if a sale turns into market stress (chance
 ``pi``), ``Y`` and ``Z`` the same for the US, ``B`` the US's cost of softening after
 an open threat, ``c_R`` and ``c_U`` the direct cost of a hint to each type (markets
-react: a costly signal, [Spence1973]_) and ``a`` the **audience cost** [Fearon1994]_: what a government pays at
-home for retracting a public threat, paid only by a type that hinted and walks back.
+react: a costly signal, [Spence1973]_) and ``a`` the **audience cost**
+[Fearon1994]_: what a government pays at home for retracting a public threat, paid
+only by a type that hinted and walks back.
 
 ============================  ========================  =====================
 Type, message, US action      Partner (% of GDP)        US ($bn/yr)
@@ -158,6 +159,7 @@ __all__ = [
     "record_fit",
     "signal_map",
     "signal_regimes",
+    "thresholds",
     "treasury_signal",
 ]
 
