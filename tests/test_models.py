@@ -1,4 +1,4 @@
-"""The seven models: registry, documentation, sources, and each model's economics checked independently."""
+"""The models: registry, documentation, sources, and each model's economics checked independently."""
 
 from __future__ import annotations
 
