@@ -291,7 +291,10 @@ def test_may_scenario_reads_the_record_as_strategic_ambiguity():
 
 def test_cheap_talk_pooling_is_called_babbling_and_separating_costly_hint_fits_nothing():
     cheap = MODEL.analyse(audience_cost=0)
-    assert "babbling (pooling, cheap talk)" in cheap.data["equilibria"]
+    assert "babbling (cheap talk the US ignores)" in cheap.data["equilibria"]
+    babbling = cheap.data["equilibria"].index("babbling (cheap talk the US ignores)")
+    eq = cheap.result[babbling]
+    assert len({tuple(sorted(r.items())) for r in eq.receiver.values()}) == 1
     # a bluffer's hint too costly to be worth it: the hint separates, and a walk-back
     # (the record) never happens in any equilibrium
     costly = MODEL.analyse(hint_cost_unresolved=1)

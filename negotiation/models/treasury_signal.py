@@ -134,6 +134,7 @@ from ..information import (
     PerfectBayesianEquilibrium,
     PerfectBayesianSolution,
     PureRegime,
+    babbling_equilibria,
     mixed_pbe_regimes,
     pbe_map,
     perfect_bayesian,
@@ -355,10 +356,16 @@ def _cheap(values: Mapping[str, Number]) -> bool:
     )
 
 
-def _label(eq: PerfectBayesianEquilibrium, cheap: bool) -> str:
-    """The equilibrium's kind in the words of the lesson."""
+def _label(eq: PerfectBayesianEquilibrium, cheap: bool, babbling: bool) -> str:
+    """The equilibrium's kind in the words of the lesson.
+
+    *Babbling* is kept for cheap talk (no cost of hinting, no audience cost) where every
+    type says the same and the US does the same whatever is said
+    (:func:`~negotiation.information.babbling_equilibria`); a pooling equilibrium of
+    a costly hint is called pooling.
+    """
     if eq.kind == "pooling":
-        return "babbling (pooling, cheap talk)" if cheap else "pooling"
+        return "babbling (cheap talk the US ignores)" if cheap and babbling else "pooling"
     if eq.kind == "semi-separating":
         after = eq.beliefs.get(HINT, {}).get(RESOLVED)
         if after is not None and 0 < after < 1:
@@ -536,7 +543,8 @@ def _analyse(values: dict[str, Number]) -> Analysis:
     tree = _instantiate(values)
     sol: PerfectBayesianSolution = perfect_bayesian(tree)
     cheap = _cheap(values)
-    labels = [_label(eq, cheap) for eq in sol]
+    babble = babbling_equilibria(sol)
+    labels = [_label(eq, cheap, any(eq is b for b in babble)) for eq in sol]
     fits = [record_fit(eq) for eq in sol]
     counts: dict[str, int] = {}
     for lab in labels:
