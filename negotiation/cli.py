@@ -134,7 +134,7 @@ def load_target(target: str, options: argparse.Namespace | None = None) -> Bimat
     >>> load_target("no-such-game")
     Traceback (most recent call last):
     ...
-    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg), an extensive-form file (GAME.efg) or a model name (tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance)
+    ValueError: unknown game 'no-such-game': expected the path of a Gambit strategic-form file (GAME.nfg), an extensive-form file (GAME.efg) or a model name (tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, treasury_signal, deal_bargaining, issue_linkage, deal_compliance)
     """
     if not isinstance(target, str):
         raise TypeError(f"target must be a string, got {type(target).__name__}")
@@ -575,7 +575,8 @@ def _models_command(args: argparse.Namespace) -> int:
                 json.dumps({"model": model.name, "parameters": rows}, indent=2, ensure_ascii=False)
             )
             return 0
-        print(f"{model.title} ({model.kind}; lesson {model.lesson}): {model.summary}\n")
+        lesson = f"lesson {model.lesson}" if model.lesson else "no lesson yet"
+        print(f"{model.title} ({model.kind}; {lesson}): {model.summary}\n")
         for r in rows:
             print(
                 f"  {r['name']:<24} {r['default']!s:>8}  in [{r['low']}, {r['high']}] {r['unit']}"
@@ -590,7 +591,7 @@ def _models_command(args: argparse.Namespace) -> int:
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     for m in listing:
-        print(f"{m['name']:<18} {m['kind']:<13} {m['lesson']:<28} {m['title']}")
+        print(f"{m['name']:<18} {m['kind']:<15} {m['lesson'] or '-':<28} {m['title']}")
     return 0
 
 

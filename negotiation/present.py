@@ -109,10 +109,17 @@ def present_notebook(model: str, scenario: str | None = None) -> dict[str, Any]:
     <BLANKLINE>
     app = APPS["currency_claims"]()
     app
+    >>> present_notebook("treasury_signal")
+    Traceback (most recent call last):
+    ...
+    ValueError: model 'treasury_signal' has no app yet; models with an app are tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance
     """
-    from .models import get_model
+    from .models import MODELS, get_model
 
     found = get_model(model)
+    if not found.has_app:
+        with_app = ", ".join(name for name, m in MODELS.items() if m.has_app)
+        raise ValueError(f"model {model!r} has no app yet; models with an app are {with_app}")
     heading = f"# {found.title}\n\n{found.summary}"
     code = f"from negotiation.widgets import APPS\n\napp = APPS[{json.dumps(model)}]()\n"
     if scenario is not None:
@@ -228,7 +235,8 @@ def prepare(
     from . import scenarios
     from .models import get_model
 
-    get_model(model)
+    if not get_model(model).has_app:
+        present_notebook(model)  # the ValueError naming the models with an app
     if scenario is not None:
         loaded = scenarios.load(scenario)
         if not loaded.covers(model):

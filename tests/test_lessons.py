@@ -58,6 +58,8 @@ def test_every_model_is_taught_by_its_lesson():
 
     names = {p.stem for p in NOTEBOOKS}
     for model in MODELS.values():
+        if not model.has_app:  # app and lesson still to come (MODELS says so)
+            continue
         assert model.lesson in names, f"{model.name}: no lesson {model.lesson}.ipynb"
         assert f'APPS["{model.name}"]' in code(load(LESSONS / f"{model.lesson}.ipynb"))
 

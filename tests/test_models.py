@@ -1,4 +1,4 @@
-"""The seven models: registry, documentation, sources, and each model's economics checked independently."""
+"""The models: registry, documentation, sources, and each model's economics checked independently."""
 
 from __future__ import annotations
 
@@ -28,17 +28,22 @@ def random_values(model, rng):
 # --- registry, documentation, parameters ----------------------------------------------------
 
 
-def test_registry_lists_seven_models_in_lesson_order():
+def test_registry_lists_the_models_in_lesson_order():
     assert list(MODELS) == [
         "tariff_standoff",
         "tariff_ladder",
         "currency_claims",
         "treasury_leverage",
+        "treasury_signal",
         "deal_bargaining",
         "issue_linkage",
         "deal_compliance",
     ]
-    lessons = [m.lesson for m in MODELS.values()]
+    # a model whose lesson and app are still to be written (a later slice of its issue)
+    # says so: no lesson, has_app False
+    assert [n for n, m in MODELS.items() if not m.lesson] == ["treasury_signal"]
+    assert all(m.has_app == bool(m.lesson) for m in MODELS.values())
+    lessons = [m.lesson for m in MODELS.values() if m.lesson]
     assert lessons == sorted(lessons)
     assert all(re.fullmatch(r"0[1-8]-[a-z0-9-]+", lesson) for lesson in lessons)
 

@@ -309,7 +309,9 @@ def model_page(name: str) -> str:
         "",
         f"*{first.strip()}*",
         "",
-        f"**Kind:** {model.kind}. **Lesson:** ``{model.lesson}``. **Summary:** {model.summary}",
+        f"**Kind:** {model.kind}. **Lesson:** "
+        + (f"``{model.lesson}``" if model.lesson else "none yet (no lesson or app teaches it yet)")
+        + f". **Summary:** {model.summary}",
         "",
         f"Use it in code with ``MODELS[{name!r}]`` (:py:data:`negotiation.models.MODELS`), "
         f"and see :py:mod:`negotiation.models.{name}` for the API.",
@@ -511,7 +513,7 @@ class ModelRegistry(SphinxDirective):
                     nodes.paragraph("", "", nodes.literal(text=model.name)),
                     ref,
                     model.kind,
-                    model.lesson,
+                    model.lesson or "(none yet)",
                     str(len(model.parameters)),
                     model.summary,
                 ]

@@ -1,4 +1,4 @@
-"""The Japan-US talks of 2025 as games: seven models, each with sourced parameters.
+"""The Japan-US talks of 2025 as games: eight models, each with sourced parameters.
 
 Each model is a small module with
 
@@ -20,6 +20,7 @@ tariff_standoff    Nash equilibrium, dominance, classes of 2x2 games    normal f
 tariff_ladder      best-response functions, Nash tariffs vs free trade  normal form
 currency_claims    mixed strategies, the indifference principle         normal form
 treasury_leverage  credible and empty threats, brinkmanship             game tree
+treasury_signal    signals, cheap talk, audience costs, PBE             signalling
 deal_bargaining    Nash and Kalai-Smorodinsky solutions, rounds         bargaining
 issue_linkage      package deals and the gains from linkage             linkage
 deal_compliance    repeated play, the snap-back clause                  repeated game
@@ -42,6 +43,7 @@ from . import (
     tariff_ladder,
     tariff_standoff,
     treasury_leverage,
+    treasury_signal,
 )
 from ._base import Analysis, Model, ModelKind
 from ._partner import DEFAULT_PARTNER, check_partner, for_partner, partner_text
@@ -65,6 +67,7 @@ MODELS: dict[str, Model] = {
         tariff_ladder,
         currency_claims,
         treasury_leverage,
+        treasury_signal,
         deal_bargaining,
         issue_linkage,
         deal_compliance,
@@ -83,7 +86,7 @@ def get_model(name: str) -> Model:
     >>> get_model("tariffs")
     Traceback (most recent call last):
     ...
-    ValueError: unknown model 'tariffs'; models are tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, deal_bargaining, issue_linkage, deal_compliance
+    ValueError: unknown model 'tariffs'; models are tariff_standoff, tariff_ladder, currency_claims, treasury_leverage, treasury_signal, deal_bargaining, issue_linkage, deal_compliance
     """
     if not isinstance(name, str):
         raise TypeError(f"a model name must be a string, got {type(name).__name__}")
