@@ -150,7 +150,7 @@ def test_offers_app_follows_the_models_rounds_of_talks(tmp_path):
     result, pie, _ = offers(values)
     assert c["OFFER_ROUNDS"] == ROUNDS and c["PIE"] == round(float(pie))
     assert c["ROLES"] == ["Japan", "US"] and c["FIRST"] == 1  # the US opens
-    japan = linear_schedule(values["patience_japan_start"], values["patience_japan_end"], 7)
+    japan = linear_schedule(values["patience_partner_start"], values["patience_partner_end"], 7)
     assert c["DISCOUNT"][0][2] == pytest.approx(float(japan[0] * japan[1]))
     for step, planned in zip(result.trace, c["PLAN"], strict=True):
         assert planned["proposer"] == step.proposer
@@ -304,7 +304,7 @@ def test_alternating_offers_played_by_bots(tmp_path, otree):
     pie = round(float(pie_bn))
     steps = ROUNDS - 1
     spe = alternating_offers(
-        linear_schedule(values["patience_japan_start"], values["patience_japan_end"], steps),
+        linear_schedule(values["patience_partner_start"], values["patience_partner_end"], steps),
         linear_schedule(values["patience_us_start"], values["patience_us_end"], steps),
         rounds=ROUNDS,
         first="US",

@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("negotiation.plots",),
     ("negotiation.widgets", "negotiation.present"),
     ("negotiation.classroom",),  # oTree projects of the models' games, their server and data
+    ("negotiation.binder",),  # writes the Binder link from the git remote (make binder-link)
     ("negotiation.cli",),
     ("negotiation.__main__",),
 )

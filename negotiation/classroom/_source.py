@@ -261,7 +261,9 @@ def _rounds_of_talks(model: Model, given: Mapping[str, Any]) -> OffersGame:
         pie,
         rounds=deal_bargaining.ROUNDS,
         first=1,
-        delta1=linear_schedule(values["patience_japan_start"], values["patience_japan_end"], steps),
+        delta1=linear_schedule(
+            values["patience_partner_start"], values["patience_partner_end"], steps
+        ),
         delta2=linear_schedule(values["patience_us_start"], values["patience_us_end"], steps),
         unit="$bn",
     )

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from ..bargaining.linkage import LinkedNegotiation
 from ..bargaining.problem import BargainingProblem
 from ..core.game import BimatrixGame
+from ..information.pbe import PerfectBayesianSolution, perfect_bayesian
 from ..normal_form.equilibria import Solution, solve
 from ..trees.nodes import Chance, Decision
 from ..trees.spe import SubgamePerfectSolution, subgame_perfect
@@ -171,6 +172,8 @@ def for_partner(obj: T, partner: str) -> T:
             result = solve(game)
         elif isinstance(result, SubgamePerfectSolution) and isinstance(game, GameTree):
             result = subgame_perfect(game)
+        elif isinstance(result, PerfectBayesianSolution) and isinstance(game, GameTree):
+            result = perfect_bayesian(game)
         out = dataclasses.replace(
             a,
             game=game,

@@ -167,7 +167,7 @@ __all__ = [
 RESOLVED, UNRESOLVED = "resolved", "unresolved"
 HINT, SILENCE = "hint", "silence"
 PRESS, SOFTEN = "press", "soften"
-PLAYERS = ("Partner", "US")
+PLAYERS = ("Japan", "US")  # the partner is Japan by default, like every model's
 
 UNITS = ("% of GDP", "$bn")
 """The payoffs' units: the partner's, the US's (a year)."""
@@ -191,13 +191,11 @@ PARAMETERS: tuple[Parameter, ...] = (
     _STANDOFF["deal_rate"].replace(description="US tariff if it softens"),
     _STANDOFF["imports"],
     _STANDOFF["pass_through"],
-    _STANDOFF["japan_loss"].replace(
-        name="partner_loss", description="the partner's GDP loss per point of US tariff"
-    ),
+    _STANDOFF["partner_loss"].replace(description="the partner's GDP loss per point of US tariff"),
     _LEVERAGE["selling_cost"].replace(description="the resolved partner's cost of selling"),
     _LEVERAGE["stress_probability"],
-    _LEVERAGE["stress_cost_japan"].replace(
-        name="stress_cost_partner", description="extra cost to the partner of market stress"
+    _LEVERAGE["stress_cost_partner"].replace(
+        description="extra cost to the partner of market stress"
     ),
     _LEVERAGE["yield_cost"],
     _LEVERAGE["stress_cost_us"],
