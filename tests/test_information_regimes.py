@@ -231,3 +231,33 @@ def test_the_hint_game_semi_separating_equilibrium_with_a_mixing_us_derived_by_h
     # p = 1/8 + k/8 on the columns, c = k/2 on the rows: p < 1/2 is k < 3, 0 < c < 2 is 0 < i < 4
     expected = [[0 < i < 4 and k < 3 for k in range(7)] for i in range(9)]
     assert shown.tolist() == expected
+
+
+def test_the_prior_and_the_receivers_payoffs_may_both_be_parameters():
+    # The US's gain from softening towards a resolved partner is k: both the prior and
+    # the receiver's payoffs move. Where a type's prior is zero a message it alone
+    # sends is off the path, and the receiver's answer there needs a belief, decided
+    # point by point from the receiver's payoffs at that point.
+    p, k = sympy.symbols("p k")
+    tree = signalling_game(
+        {"r": p, "b": 1 - p},
+        ("h", "s"),
+        ("press", "soften"),
+        lambda t, m, a: (
+            (2 if a == "soften" else 0) - (1 if (m, t) == ("h", "b") else 0),
+            (k if a == "soften" else 0) if t == "r" else (1 if a == "press" else 0),
+        ),
+    )
+    P = Parameter("p", 0.5, 0, 1)
+    K = Parameter("k", 1, 0, 2)
+    m = pbe_map(tree, P, K, resolution=(5, 5))
+    for i, kv in enumerate(F(2 * n, 4) for n in range(5)):
+        for j, pv in enumerate(F(n, 4) for n in range(5)):
+            if 0 < pv < 1:  # both types exist: perfect_bayesian is the oracle
+                point = tree.at(p=pv, k=kv)
+                assert pure_found(m, i, j) == pure_set(point), (pv, kv)
+                check_hybrids(m, i, j, point, {"p": pv, "k": kv})
+    # at p = 0 only b exists: "r sends h" is never sent, and pressing after h is a best
+    # response to the belief that h comes from b
+    at_zero = pure_found(m, 2, 0)
+    assert (("h", "s"), ("press", "press")) in at_zero

@@ -53,7 +53,7 @@ from ..symbolic._signs import grid_signs, rational_forms
 from ..symbolic.maps import _grid
 from ..trees import GameTree
 from ..trees.nodes import to_sympy
-from .beliefs import BeliefSet, supporting_beliefs
+from .beliefs import BeliefSet, belief_polytope, supporting_beliefs
 from .mixed_regimes import MixedRegime, mixed_pbe_regimes
 from .signalling import SignallingStructure, signalling_structure
 
@@ -87,10 +87,11 @@ class PureRegime:
     conditions: tuple[Any, ...] = field(repr=False)
     off_path: dict[str, BeliefSet | None] = field(repr=False)
     label: str = ""
-    masses: tuple[tuple[str, Any, bool], ...] = field(repr=False, default=())
-    """For each message sent: (message, its prior probability, whether the receiver's action
-    there is a best response to some belief): where the probability is zero the message is
-    off the path after all, and that last condition decides."""
+    masses: tuple[tuple[str, Any, bool | None], ...] = field(repr=False, default=())
+    """For each message sent with a parametric probability: (message, that probability,
+    whether the receiver's action there is a best response to some belief, or ``None``
+    when the receiver's payoffs there depend on parameters): where the probability is
+    zero the message is off the path after all, and that last condition decides."""
 
     @property
     def condition(self) -> Any:
@@ -140,13 +141,18 @@ def _candidate(s: SignallingStructure, sends: tuple[str, ...], acts: tuple[str, 
             if other != m:
                 conditions.append(here - u[(t, other, response[other])][0])
     off: dict[str, BeliefSet | None] = {}
-    masses: list[tuple[str, Any, bool]] = []
+    masses: list[tuple[str, Any, bool | None]] = []
     for m in s.messages:
         senders = [k for k, sent in enumerate(sends) if sent == m]
         if senders:
             mass = sum(prior[k] for k in senders)
             if getattr(mass, "free_symbols", None):
-                supported = not supporting_beliefs(s, m, [response[m]]).empty
+                # where the mass is zero the message is off the path after all, and the
+                # action needs a supporting belief: known now, or point by point (None)
+                parametric = _receiver_parametric(s, u, m)
+                supported = (
+                    None if parametric else not supporting_beliefs(s, m, [response[m]]).empty
+                )
                 masses.append((m, mass, supported))
             for b in s.actions[m]:
                 if b != response[m]:
@@ -158,11 +164,7 @@ def _candidate(s: SignallingStructure, sends: tuple[str, ...], acts: tuple[str, 
                         )
                     )
         else:
-            parametric = any(
-                getattr(u[(t, m, a)][1], "free_symbols", None)
-                for t in s.types
-                for a in s.actions[m]
-            )
+            parametric = _receiver_parametric(s, u, m)
             off[m] = None if parametric else supporting_beliefs(s, m, [response[m]])
     distinct = len(set(sends))
     kind = "pooling" if distinct == 1 else "separating" if distinct == len(s.types) else "other"
@@ -174,6 +176,15 @@ def _candidate(s: SignallingStructure, sends: tuple[str, ...], acts: tuple[str, 
         )
     label = f"{head}: {s.receiver} " + ", ".join(f"{response[m]} after {m}" for m in s.messages)
     return PureRegime(sends, acts, kind, tuple(conditions), off, label, tuple(masses))
+
+
+def _receiver_parametric(
+    s: SignallingStructure, u: Mapping[tuple[str, str, str], Any], m: str
+) -> bool:
+    """Do the receiver's payoffs after ``m`` depend on parameters?"""
+    return any(
+        getattr(u[(t, m, a)][1], "free_symbols", None) for t in s.types for a in s.actions[m]
+    )
 
 
 @dataclass
@@ -294,7 +305,9 @@ def pbe_map(
     for r, regime in enumerate(regimes):
         if isinstance(regime, PureRegime):
             tests.extend((r, e, ">=") for e in regime.conditions)
-            tests.extend((r, mass, "!=") for _, mass, ok in regime.masses if not ok)
+            tests.extend((r, mass, "!=") for _, mass, ok in regime.masses if ok is False)
+            # where the receiver's payoffs vary, a zero mass needs a belief point by point
+            tests.extend((r, mass, f"!= or off {m}") for m, mass, ok in regime.masses if ok is None)
         else:
             for e, test in [*((e, ">=") for e in regime.weak), *((e, ">") for e in regime.strict)]:
                 num, den = sympy.fraction(sympy.together(e))
@@ -318,7 +331,16 @@ def pbe_map(
         exact = signs.exact
         for k, (r, _, test) in enumerate(tests):
             sign = signs.signs[k]
-            exists[r] &= sign >= 0 if test == ">=" else sign > 0 if test == ">" else sign != 0
+            if test.startswith("!= or off "):
+                zero = sign == 0
+                if zero.any():
+                    message = test.removeprefix("!= or off ")
+                    zero &= _off_path_grid(
+                        tree, regimes[r], message, x, y, others, x_exact, y_exact, where=zero
+                    )
+                exists[r] &= (sign != 0) | zero
+            else:
+                exists[r] &= sign >= 0 if test == ">=" else sign > 0 if test == ">" else sign != 0
     for r, regime in enumerate(regimes):
         for m, beliefs in regime.off_path.items():
             if beliefs is None:  # the receiver's payoffs there vary: decide point by point
@@ -351,14 +373,37 @@ def _off_path_grid(
     others: Mapping[str, Number],
     x_exact: Sequence[Number],
     y_exact: Sequence[Number],
+    where: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.bool_]:
+    """Is the action after ``m`` a best response to some belief, point by point (``where``)?
+
+    Only the receiver's payoffs after ``m`` matter (not the prior, which may even be
+    zero for a type at an edge of the map), so they alone are evaluated.
+    """
+    import sympy
+
+    s = signalling_structure(tree)
     out = np.zeros((len(y_exact), len(x_exact)), dtype=bool)
     if isinstance(regime, PureRegime):
-        support = [regime.receiver[signalling_structure(tree).messages.index(m)]]
+        support = [regime.receiver[s.messages.index(m)]]
     else:
         support = [a for a, q in regime.receiver[m].items() if q != 0]
+    payoff = {(t, a): to_sympy(s.payoffs(t, m, a)[1]) for t in s.types for a in s.actions[m]}
     for i, yv in enumerate(y_exact):
         for j, xv in enumerate(x_exact):
-            point = tree.at(**{**others, x.name: xv, y.name: yv})
-            out[i, j] = not supporting_beliefs(signalling_structure(point), m, support).empty
+            if where is not None and not where[i, j]:
+                continue
+            values = {**others, x.name: xv, y.name: yv}
+            subs = {sympy.Symbol(k): to_sympy(Fraction(v)) for k, v in values.items()}
+            here = {
+                key: Fraction(str(sympy.sympify(v).xreplace(_matching(v, subs))))
+                for key, v in payoff.items()
+            }
+            out[i, j] = bool(belief_polytope(s.types, s.actions[m], here, support))
     return out
+
+
+def _matching(expr: Any, subs: Mapping[Any, Any]) -> dict[Any, Any]:
+    """The substitutions for ``expr``'s symbols, matched by name (assumptions may differ)."""
+    named = {str(k): v for k, v in subs.items()}
+    return {sym: named[str(sym)] for sym in getattr(expr, "free_symbols", ()) if str(sym) in named}
