@@ -248,3 +248,103 @@ def test_a_session_on_postgres_survives_kill_9(serve_db, postgres, tmp_path):
     assert rows[("Japan", 2)] == ("Retaliate", c["PAYOFFS"][1][0][1])
     assert {k: v[0] for k, v in rows.items()} == {**made, ("Japan", 2): "Retaliate"}
     assert sqlite_tables(project) == []  # nothing fell back to SQLite
+
+
+# --- a real browser ---------------------------------------------------------------------------
+
+#: Where the screenshots of what students see go when ``$NEGOTIATION_CLASSROOM_SHOTS`` is
+#: set (the how-to shows them: ``docs/_static/classroom``); else only in the test's folder.
+SHOTS_ENV = "NEGOTIATION_CLASSROOM_SHOTS"
+
+
+def chromium_missing() -> str | None:
+    from jupyterlab_harness import browser_available
+
+    if browser_available():
+        return None
+    return "headless Chromium not found at /usr/bin/chromium (apt-get install chromium)"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_two_students_play_a_round_in_chromium(serve_db, tmp_path):
+    missing = chromium_missing()
+    if missing:
+        pytest.skip(missing)
+    from jupyterlab_harness import launch_browser
+    from playwright.sync_api import sync_playwright
+
+    project = export("tariff_standoff", tmp_path / "class", rounds=1)
+    c = constants(project, "tariff_standoff")
+    key = secrets.token_urlsafe(16)
+    served = serve_db(project, free_port(), OTREE_REST_KEY=key)
+    created = requests.post(
+        f"{served.base}/api/sessions",
+        json={
+            "session_config_name": "tariff_standoff",
+            "num_participants": 2,
+            "room_name": "talks",
+        },
+        headers={"otree-rest-key": key},
+        timeout=30,
+    )
+    assert created.status_code == 200, created.text
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    clicked = {"US": "Cut", "Japan": "Retaliate"}
+    with sync_playwright() as pw:
+        chromium = launch_browser(pw)
+        try:
+            pages = {}
+            for _ in range(2):  # two students, two browsers (no shared cookies)
+                context = chromium.new_context(viewport={"width": 640, "height": 360})
+                page = context.new_page()
+                page.set_default_timeout(30_000)
+                page.goto(f"{served.base}/room/talks")  # the one link students are given
+                if not pages:
+                    page.screenshot(path=shots / "welcome.png", full_page=True)
+                page.get_by_role("button", name="Start").click()  # oTree's welcome page
+                page.wait_for_url("**/p/**")
+                role = "US" if "You play <strong>US</strong>" in page.content() else "Japan"
+                pages[role] = page
+            assert set(pages) == {"US", "Japan"}
+            i, j = c["QUESTION_CELL"]
+            for k, role in enumerate(("US", "Japan")):
+                page = pages[role]
+                assert "/Instructions/" in page.url
+                if role == "US":
+                    page.screenshot(path=shots / "instructions.png", full_page=True)
+                page.fill("input[name=check_points]", str(c["PAYOFFS"][i][j][k]))
+                page.click("button.otree-btn-next")
+                page.wait_for_url("**/Decide/**")
+            for role, page in pages.items():
+                page.check(f"input[name=choice][value={clicked[role]}]")
+                if role == "US":  # what a student sees, the choice made, before Next
+                    page.screenshot(path=shots / "decide.png", full_page=True)
+                page.click("button.otree-btn-next")
+            for page in pages.values():  # the wait page moves on by itself
+                page.wait_for_url("**/Results/**")
+            pages["US"].screenshot(path=shots / "results.png", full_page=True)
+            us_results = pages["US"].content()
+        finally:
+            chromium.close()
+    assert "Cut" in us_results and "Retaliate" in us_results
+    answer = requests.get(
+        f"{served.base}/api/export_wide", headers={"otree-rest-key": key}, timeout=30
+    )
+    assert answer.status_code == 200
+    (tmp_path / "class.csv").write_text(answer.text, encoding="utf-8")
+    table = load(tmp_path / "class.csv", app="tariff_standoff")
+    assert {r["role"]: r["choice"] for r in table} == clicked  # what was clicked, read back
+    assert {r["role"]: r["partner_choice"] for r in table} == {"US": "Retaliate", "Japan": "Cut"}
+    assert {r["role"]: r["points"] for r in table} == {
+        "US": c["PAYOFFS"][1][0][0],
+        "Japan": c["PAYOFFS"][1][0][1],
+    }
+    for name in ("welcome", "instructions", "decide", "results"):
+        assert (shots / f"{name}.png").stat().st_size > 5_000  # a page, not a blank
+    if os.environ.get(SHOTS_ENV):
+        target = pathlib.Path(os.environ[SHOTS_ENV])
+        target.mkdir(parents=True, exist_ok=True)
+        for shot in shots.glob("*.png"):
+            shutil.copy(shot, target / shot.name)
