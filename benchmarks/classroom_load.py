@@ -11,8 +11,10 @@ arrive spread over ``--arrival`` seconds and think up to ``--think`` seconds bef
 submission. oTree's own pages and forms are used, not its in-process bots.
 
 Bounded: every request has a 30 s timeout, each student makes at most
-``8 + rounds * (3 + POLLS)`` requests (a wait page is reloaded every second at most
-``POLLS`` times per round), and the whole run stops after ``--timeout`` seconds.
+``(8 + rounds * (3 + POLLS)) * (1 + RETRIES)`` requests (a wait page is reloaded every
+second at most ``POLLS`` times per round; a request answered with a server error is sent
+again after a second at most ``RETRIES`` times, as a student reloads, and counted in
+the table's errors), and the whole run stops after ``--timeout`` seconds.
 
 At the end the data are exported (``/api/export_wide``) and read back with
 :func:`negotiation.classroom.load`: a decision is *lost* when a choice a student
@@ -53,6 +55,8 @@ from negotiation.classroom import export, load, prediction
 
 P95_TARGET_MS = 500.0
 POLLS = 120
+#: A request that fails with a server error is sent again (after 1 s) this many times.
+RETRIES = 2
 GAME = "currency_claims"
 
 
@@ -108,24 +112,32 @@ class Student(threading.Thread):
         self.submitted: dict[int, str] = {}  # round -> choice the server accepted
         self.failure = ""
         self.requests = 0
-        self.budget = 8 + rounds * (3 + POLLS)
+        self.budget = (8 + rounds * (3 + POLLS)) * (1 + RETRIES)
 
     def _call(self, method: str, url: str, label: str, **kw: object) -> requests.Response:
-        if self.requests >= self.budget:
-            raise RuntimeError("request budget spent")
-        if time.monotonic() > self.deadline:
-            raise RuntimeError("time is up")
-        self.requests += 1
-        start = time.perf_counter()
-        try:
-            answer = self.http.request(method, url, timeout=30, **kw)  # type: ignore[arg-type]
-        except requests.RequestException:
-            self.timings.add(label, time.perf_counter() - start, ok=False)
-            raise
-        self.timings.add(label, time.perf_counter() - start, ok=answer.status_code == 200)
-        if answer.status_code != 200:
-            raise RuntimeError(f"{label}: HTTP {answer.status_code}")
-        return answer
+        """One request, timed; a server error is retried as a student would (reload, resend)."""
+        for attempt in range(1 + RETRIES):
+            if self.requests >= self.budget:
+                raise RuntimeError("request budget spent")
+            if time.monotonic() > self.deadline:
+                raise RuntimeError("time is up")
+            self.requests += 1
+            start = time.perf_counter()
+            try:
+                answer = self.http.request(method, url, timeout=30, **kw)  # type: ignore[arg-type]
+            except requests.RequestException:
+                self.timings.add(label, time.perf_counter() - start, ok=False)
+                if attempt == RETRIES:
+                    raise
+            else:
+                ok = answer.status_code == 200
+                self.timings.add(label, time.perf_counter() - start, ok=ok)
+                if ok:
+                    return answer
+                if attempt == RETRIES or answer.status_code < 500:
+                    raise RuntimeError(f"{label}: HTTP {answer.status_code}")
+            time.sleep(1.0)
+        raise AssertionError("unreachable")
 
     def _pause(self) -> None:
         time.sleep(self.random.uniform(0, self.think))
@@ -270,9 +282,13 @@ def main(argv: list[str] | None = None) -> int:
         for s in students:
             s.join(max(0.0, deadline - time.monotonic()) + 60)
         elapsed = time.monotonic() - started
-        answer = requests.get(
-            f"{base}/api/export_wide", headers={"otree-rest-key": key}, timeout=300
-        )
+        for _ in range(5):  # the export too can meet a locked SQLite file (see the how-to)
+            answer = requests.get(
+                f"{base}/api/export_wide", headers={"otree-rest-key": key}, timeout=300
+            )
+            if answer.status_code == 200:
+                break
+            time.sleep(3)
         answer.raise_for_status()
         (work / "all_apps_wide.csv").write_text(answer.text, encoding="utf-8")
     finally:
@@ -302,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         f"submitted; {len(failures)} students failed"
         + (f" (first: {failures[0]})" if failures else "")
     )
-    print(f"{where}: {len(exported)} decisions in the export of session {session}")
+    errors = sum(timings.errors.values())
+    print(
+        f"{where}: {len(exported)} decisions in the export of session {session}; {errors} failed requests"
+    )
     print(
         f"{args.participants} participants, {args.rounds} rounds: p95 {p95:.0f} ms, "
         f"lost {lost + not_made} of {decisions} decisions"
