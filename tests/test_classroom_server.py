@@ -348,3 +348,21 @@ def test_two_students_play_a_round_in_chromium(serve_db, tmp_path):
         target.mkdir(parents=True, exist_ok=True)
         for shot in shots.glob("*.png"):
             shutil.copy(shot, target / shot.name)
+
+
+# --- SQLite, for a class on one laptop --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_sqlite_file_is_in_write_ahead_log_mode(otree, tmp_path):  # noqa: F811
+    """oTree's server and its timeout worker share the file: in WAL mode a reader never
+    makes a writer wait (a wait of five seconds is a "database is locked" error page)."""
+    from negotiation.classroom import start
+
+    project = export("tariff_standoff", tmp_path / "class")
+    with start(project, port=free_port(), otree=otree) as server:
+        assert server.database == str(project / "db.sqlite3")
+        with contextlib.closing(sqlite3.connect(project / "db.sqlite3")) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            tables = {r[0] for r in db.execute("select name from sqlite_master")}
+        assert "otree_session" in tables  # oTree made its tables in the same file
