@@ -320,7 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     errors = sum(timings.errors.values())
     print(
-        f"{where}: {len(exported)} decisions in the export of session {session}; {errors} failed requests"
+        f"{where}: {len(exported)} decisions in the export of session {session}; "
+        f"{errors} failed requests; {lost} accepted by the server but missing from the export, "
+        f"{not_made} never made (the student's pages failed)"
     )
     print(
         f"{args.participants} participants, {args.rounds} rounds: p95 {p95:.0f} ms, "
