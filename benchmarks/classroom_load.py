@@ -38,6 +38,7 @@ import pathlib
 import random
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -229,7 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=3.0, help="most seconds before a submit")
     parser.add_argument("--arrival", type=float, default=20.0, help="seconds students arrive over")
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds for the whole run")
-    parser.add_argument("--keep", type=pathlib.Path, default=None, help="folder to keep data in")
+    parser.add_argument(
+        "--keep", type=pathlib.Path, default=None, help="keep the project, data and log here"
+    )
     args = parser.parse_args(argv)
     if args.participants < 2 or args.participants % 2:
         parser.error("--participants must be an even number of at least 2 (students play in pairs)")
@@ -328,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.participants} participants, {args.rounds} rounds: p95 {p95:.0f} ms, "
         f"lost {lost + not_made} of {decisions} decisions"
     )
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)  # the class's data and the server's log
     return 0 if p95 <= P95_TARGET_MS and lost + not_made == 0 else 1
 
 
