@@ -98,7 +98,11 @@ def test_make_binder_link_runs_the_command():
     if make is None:
         pytest.skip("make is not installed")
     dry = subprocess.run(
-        [make, "-n", "binder-link"], cwd=ROOT, capture_output=True, text=True, check=True
+        [make, "--no-print-directory", "-n", "binder-link"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert dry.stdout.strip().splitlines()[-1].endswith("negotiation binder-link")
     docs = (ROOT / "docs" / "howto" / "run-for-a-class.md").read_text()

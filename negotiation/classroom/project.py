@@ -335,7 +335,7 @@ def _project_files(
         ),
         "requirements.txt": f"otree=={OTREE_VERSION}\nrequests\n",
         # what a server adds to the folder: the class's data, its password, its state
-        ".gitignore": "db.sqlite3\n.admin-password\notree.pid\notree.log\n__temp_bots_*/\n",
+        ".gitignore": "db.sqlite3\ndb.sqlite3-wal\ndb.sqlite3-shm\n.admin-password\notree.pid\notree.log\n__temp_bots_*/\n",
         MANIFEST: json.dumps(
             {
                 "generator": f"negotiation-games {__version__}",

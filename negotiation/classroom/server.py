@@ -10,7 +10,8 @@ password. :func:`start` runs ``otree prodserver`` in the project folder with
   start (never a fixed default) and kept, readable only by its owner, in
   ``PROJECT/.admin-password``: oTree signs students' cookies with it, so a restart with
   the same password lets a student who reopens the room link continue;
-* the data in ``PROJECT/db.sqlite3`` (SQLite, written as each page is submitted), or
+* the data in ``PROJECT/db.sqlite3`` (SQLite, written as each page is submitted, in
+  write-ahead-log mode so that oTree's two processes do not lock each other out), or
   at ``database_url`` (PostgreSQL, for large classes);
 * the folder of the ``otree`` executable first on ``PATH`` (``prodserver`` starts
   ``otree`` again as a subprocess).
@@ -29,6 +30,7 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -296,6 +298,19 @@ def _check_not_served(folder: pathlib.Path) -> None:
     )
 
 
+def _sqlite_wal(path: pathlib.Path) -> None:
+    """Put the project's SQLite file in write-ahead-log mode (a setting kept in the file).
+
+    oTree's production server runs two processes on the file: the server and its timeout
+    worker. In SQLite's default mode a reader blocks a writer, and a write that waits
+    more than five seconds fails with "database is locked" (a server error the student
+    sees). In WAL mode readers and the writer no longer block each other; a commit is
+    still on disk when the server is killed (the log is replayed at the next start).
+    """
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+
+
 def _wait_until_up(server: ClassroomServer, timeout: float, log: pathlib.Path | None) -> None:
     deadline = time.monotonic() + timeout
     local = f"http://127.0.0.1:{server.port}/login"
@@ -388,6 +403,8 @@ def start(
     if url is not None:
         env["DATABASE_URL"] = url
     database = env.get("DATABASE_URL") or str(folder / "db.sqlite3")
+    if not env.get("DATABASE_URL"):
+        _sqlite_wal(folder / "db.sqlite3")
     log_path: pathlib.Path | None
     if log is True:
         log_path = folder / "otree.log"
