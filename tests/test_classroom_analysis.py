@@ -50,7 +50,7 @@ def test_prediction_is_the_solvers_first_equilibrium():
         "US": {"Hold": 1.0, "Cut": 0.0},
         "Japan": {"Retaliate": 0.0, "Accommodate": 1.0},
     }
-    with pytest.raises(ValueError, match="is a game tree"):
+    with pytest.raises(ValueError, match="is not a normal-form game"):
         prediction("treasury_leverage")
 
 
